@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+
+namespace Daihuo.Live;
+
+public sealed class LiveOptions
+{
+    /// <summary>Silo-to-silo port (localhost clustering). Tests pick free ports so several hosts can run at once.</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    public int GatewayPort { get; set; } = 30000;
+
+    public string ClusterId { get; set; } = "daihuo";
+}
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Hosts the Orleans silo in the server's process. By default a single silo with localhost
+    /// clustering: nothing to install, state rebuilt from the database on activation.
+    /// </summary>
+    public static IHostApplicationBuilder AddLiveServices(this IHostApplicationBuilder builder)
+    {
+        var options = new LiveOptions();
+        builder.Configuration.GetSection("Daihuo:Orleans").Bind(options);
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ClusterId, clusterId: options.ClusterId);
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,52 @@
+using Daihuo.Data;
+using Daihuo.Live;
+using Daihuo.Server;
+using Daihuo.Server.Account;
+using Daihuo.Server.Audit;
+using Daihuo.Server.Catalog;
+using Daihuo.Server.Common;
+using Daihuo.Server.Components;
+using Daihuo.Server.Seeding;
+using Daihuo.Server.Team;
+using Scalar.AspNetCore;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.UseStaticWebAssets();
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+{
+    // One address by default; `Daihuo:Port` (or --urls) changes it.
+    builder.WebHost.UseUrls($"http://127.0.0.1:{builder.Configuration["Daihuo:Port"] ?? "5080"}");
+}
+
+builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = UploadLimits.MaxUploadBytes + (1024 * 1024));
+builder.AddDataServices();
+builder.AddLiveServices();
+builder.AddServerServices();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseDaihuoCultures();
+app.UseRouting();
+app.UseRateLimiter();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseUploadLimits();
+app.UseAntiforgery();
+
+app.MapStaticAssets().AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapScalarApiReference("/api/docs").AllowAnonymous();
+app.MapHealthChecks("/health").AllowAnonymous();
+app.MapAccountEndpoints();
+app.MapCatalogApi();
+app.MapTeamApi();
+app.MapAuditApi();
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+await Startup.InitializeAsync(app.Services, Console.Out);
+await app.RunAsync();
+
+/// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,38 @@
+using Daihuo.Domain.Team;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Daihuo.Server.Team;
+
+/// <summary>
+/// What each role may do, one policy per capability. Pages, navigation items and API endpoints name
+/// a policy, never a role list, so a change of who-may-what is made here once.
+/// </summary>
+public static class Policies
+{
+    public const string CatalogView = "catalog.view";
+    public const string CatalogEdit = "catalog.edit";
+    public const string TeamManage = "team.manage";
+    public const string AuditView = "audit.view";
+
+    public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
+    {
+        [CatalogView] =
+        [
+            StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Planner, StaffRoles.Host, StaffRoles.Assistant,
+            StaffRoles.RoomController, StaffRoles.SupplyChain, StaffRoles.CustomerService, StaffRoles.Risk,
+        ],
+        [CatalogEdit] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Planner, StaffRoles.SupplyChain],
+        [TeamManage] = [StaffRoles.Owner],
+        [AuditView] = [StaffRoles.Owner, StaffRoles.Risk],
+    };
+
+    public static void Add(AuthorizationOptions options)
+    {
+        foreach (var (policy, roles) in Roles)
+        {
+            options.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        }
+
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}
