@@ -91,6 +91,16 @@ public static class DependencyInjection
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.OnRejected = (context, _) =>
+            {
+                // The sign-in form is a browser page: send the person back to it with a message.
+                if (context.HttpContext.Request.Path.StartsWithSegments(AccountEndpoints.LoginPath))
+                {
+                    context.HttpContext.Response.Redirect(AccountEndpoints.LoginPath + "?error=throttled");
+                }
+
+                return ValueTask.CompletedTask;
+            };
             o.AddPolicy(AccountEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));

@@ -36,8 +36,8 @@ app.UseUploadLimits();
 app.UseAntiforgery();
 
 app.MapStaticAssets().AllowAnonymous();
-app.MapOpenApi().AllowAnonymous();
-app.MapScalarApiReference("/api/docs").AllowAnonymous();
+app.MapOpenApi();
+app.MapScalarApiReference("/api/docs");
 app.MapHealthChecks("/health").AllowAnonymous();
 app.MapAccountEndpoints();
 app.MapCatalogApi();

@@ -132,7 +132,7 @@ public sealed class CatalogStore(IDbContextFactory<DaihuoDbContext> contexts, Ti
             CreatedAt = now,
             Version = 1,
         };
-        Apply(product, draft, now);
+        Apply(db, product, draft, now);
         db.Products.Add(product);
         AuditLog.Record(db, clock, actor, "catalog.product.created", "product", product.Id.ToString(), null, Snapshot(draft));
         await SaveAsync(db, ct);
@@ -153,7 +153,7 @@ public sealed class CatalogStore(IDbContextFactory<DaihuoDbContext> contexts, Ti
         var before = Snapshot(ToDetails(product).ToDraft());
         var now = clock.GetUtcNow();
         product.Code = draft.Code;
-        Apply(product, draft, now);
+        Apply(db, product, draft, now);
         product.Version++;
         AuditLog.Record(db, clock, actor, "catalog.product.updated", "product", id.ToString(), before, Snapshot(draft));
         await SaveAsync(db, ct);
@@ -264,7 +264,7 @@ public sealed class CatalogStore(IDbContextFactory<DaihuoDbContext> contexts, Ti
             if (existing.TryGetValue(draft.Code, out var product))
             {
                 var before = Snapshot(ToDetails(product).ToDraft());
-                Apply(product, draft, now);
+                Apply(db, product, draft, now);
                 product.Status = ProductStatus.Active;
                 product.Version++;
                 AuditLog.Record(db, clock, actor, "catalog.product.imported", "product", product.Id.ToString(), before, Snapshot(draft));
@@ -281,7 +281,7 @@ public sealed class CatalogStore(IDbContextFactory<DaihuoDbContext> contexts, Ti
                     CreatedAt = now,
                     Version = 1,
                 };
-                Apply(product, draft, now);
+                Apply(db, product, draft, now);
                 db.Products.Add(product);
                 AuditLog.Record(db, clock, actor, "catalog.product.imported", "product", product.Id.ToString(), null, Snapshot(draft));
                 created++;
@@ -369,7 +369,7 @@ public sealed class CatalogStore(IDbContextFactory<DaihuoDbContext> contexts, Ti
         result.ThrowIfInvalid();
     }
 
-    private static void Apply(Product product, ProductDraft draft, DateTimeOffset now)
+    private static void Apply(DaihuoDbContext db, Product product, ProductDraft draft, DateTimeOffset now)
     {
         product.Name = draft.Name;
         product.CategoryCode = draft.CategoryCode;
@@ -396,6 +396,12 @@ public sealed class CatalogStore(IDbContextFactory<DaihuoDbContext> contexts, Ti
             {
                 sku = new Sku { Id = Guid.CreateVersion7(now), ProductId = product.Id, Code = d.Code };
                 product.Skus.Add(sku);
+
+                // A client-made key would otherwise read as an existing row to change tracking.
+                if (db.Entry(product).State != EntityState.Detached)
+                {
+                    db.Skus.Add(sku);
+                }
             }
 
             sku.Code = d.Code;

@@ -46,15 +46,12 @@ internal static class AccountEndpoints
             return Results.LocalRedirect($"{LoginPath}?error=invalid&returnUrl={Uri.EscapeDataString(back)}");
         }
 
-        if (user.Disabled)
-        {
-            return Results.LocalRedirect($"{LoginPath}?error=disabled&returnUrl={Uri.EscapeDataString(back)}");
-        }
-
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
-            return Results.LocalRedirect($"{LoginPath}?error=locked&returnUrl={Uri.EscapeDataString(back)}");
+            // A disabled account is locked out for good; say which, so the member knows whom to ask.
+            var reason = user.Disabled ? "disabled" : "locked";
+            return Results.LocalRedirect($"{LoginPath}?error={reason}&returnUrl={Uri.EscapeDataString(back)}");
         }
 
         if (!result.Succeeded)

@@ -148,21 +148,21 @@ internal static class CatalogApi
     }
 
     private static async Task<FileContentHttpResult> ExportAsync(
-        CatalogStore store, string? format, string? search, string? category, ProductRole? role, ProductStatus? status, CancellationToken ct)
+        CatalogStore store, TimeProvider clock, string? format, string? search, string? category, ProductRole? role, ProductStatus? status, CancellationToken ct)
     {
         var fileFormat = ParseFormat(format);
         var products = await store.ExportAsync(new ProductQuery(search, category, role, status ?? ProductStatus.Active), ct);
         var chinese = TextCatalog.Normalize(CultureInfo.CurrentUICulture) == TextCatalog.Chinese;
         var bytes = CatalogFiles.Write(products, fileFormat, chinese);
-        return TypedResults.File(bytes, ContentType(fileFormat), FileName("catalog", fileFormat));
+        return TypedResults.File(bytes, ContentType(fileFormat), FileName("catalog", fileFormat, clock));
     }
 
-    private static FileContentHttpResult Template(string? format)
+    private static FileContentHttpResult Template(string? format, TimeProvider clock)
     {
         var fileFormat = ParseFormat(format);
         var chinese = TextCatalog.Normalize(CultureInfo.CurrentUICulture) == TextCatalog.Chinese;
         var bytes = CatalogFiles.Write([], fileFormat, chinese);
-        return TypedResults.File(bytes, ContentType(fileFormat), FileName("catalog-template", fileFormat));
+        return TypedResults.File(bytes, ContentType(fileFormat), FileName("catalog-template", fileFormat, clock));
     }
 
     private static IResult ServeImage(string fileName, ImageStore images)
@@ -184,6 +184,6 @@ internal static class CatalogApi
         ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
         : "text/csv; charset=utf-8";
 
-    internal static string FileName(string stem, CatalogFileFormat format) =>
-        $"{stem}-{DateTime.UtcNow:yyyyMMdd-HHmm}.{(format == CatalogFileFormat.Xlsx ? "xlsx" : "csv")}";
+    internal static string FileName(string stem, CatalogFileFormat format, TimeProvider clock) =>
+        $"{stem}-{clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)):yyyyMMdd-HHmm}.{(format == CatalogFileFormat.Xlsx ? "xlsx" : "csv")}";
 }

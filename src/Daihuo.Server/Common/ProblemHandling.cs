@@ -22,7 +22,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, E
             NotFoundException n => Single(StatusCodes.Status404NotFound, "problem.not_found", n.Error),
             ConflictException c => Single(StatusCodes.Status409Conflict, "problem.conflict", c.Error),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Single(
-                StatusCodes.Status413PayloadTooLarge, "problem.too_large", new DomainError(ErrorCodes.FileTooLarge, "file", UploadLimits.MaxUploadMegabytes)),
+                StatusCodes.Status413PayloadTooLarge, "problem.too_large", new DomainError(ErrorCodes.FileTooLarge, "file", LimitMegabytes(httpContext))),
             BadHttpRequestException { InnerException: JsonException json } => Validation([new DomainError(ErrorCodes.InvalidChoice, JsonField(json.Path))]),
             BadHttpRequestException bad => Single(bad.StatusCode, "problem.bad_request", new DomainError("bad_request", "body")),
             _ => null,
@@ -69,6 +69,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, E
         problem.Extensions["errors"] = new Dictionary<string, string[]> { [error.Field] = [errorText.Message(error)] };
         return problem;
     }
+
+    private static long LimitMegabytes(HttpContext http) =>
+        (http.GetEndpoint()?.Metadata.GetMetadata<UploadLimitMetadata>()?.MaxBytes ?? UploadLimits.MaxUploadBytes) / (1024 * 1024);
 
     private static string JsonField(string? path)
     {

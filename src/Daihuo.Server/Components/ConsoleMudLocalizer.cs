@@ -12,7 +12,7 @@ internal sealed class ConsoleMudLocalizer(IStringLocalizer<Strings> text) : MudL
         get
         {
             var found = text["mud." + key];
-            return found.ResourceNotFound ? new LocalizedString(key, key, true) : new LocalizedString(key, found.Value);
+            return found.ResourceNotFound ? base[key] : new LocalizedString(key, found.Value);
         }
     }
 }

@@ -73,7 +73,15 @@ internal sealed class JsonStringLocalizer(TextCatalog catalog) : IStringLocalize
         get
         {
             var format = this[name];
-            return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, format.Value, arguments), format.ResourceNotFound);
+            try
+            {
+                return new LocalizedString(name, string.Format(CultureInfo.CurrentCulture, format.Value, arguments), format.ResourceNotFound);
+            }
+            catch (FormatException)
+            {
+                // A text asking for more arguments than the caller gave must not turn an error into a 500.
+                return new LocalizedString(name, format.Value, format.ResourceNotFound);
+            }
         }
     }
 

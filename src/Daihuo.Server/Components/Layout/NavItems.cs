@@ -14,10 +14,10 @@ public static class NavItems
     public static IReadOnlyList<NavItem> All { get; } =
     [
         new("nav.group.overview", "nav.home", "/", Icons.Material.Outlined.SpaceDashboard, null, Exact: true),
-        new("nav.group.catalog", "nav.catalog.products", "/catalog", Icons.Material.Outlined.Inventory2, Team.Policies.CatalogView, Exact: true),
-        new("nav.group.catalog", "nav.catalog.import", "/catalog/import", Icons.Material.Outlined.UploadFile, Team.Policies.CatalogEdit),
-        new("nav.group.admin", "nav.team", "/team", Icons.Material.Outlined.Groups, Team.Policies.TeamManage),
-        new("nav.group.admin", "nav.audit", "/audit", Icons.Material.Outlined.FactCheck, Team.Policies.AuditView),
-        new("nav.group.admin", "nav.api", "/api/docs", Icons.Material.Outlined.Api, Team.Policies.TeamManage),
+        new("nav.group.catalog", "nav.catalog.products", "/catalog", Icons.Material.Outlined.Inventory2, Daihuo.Server.Team.Policies.CatalogView, Exact: true),
+        new("nav.group.catalog", "nav.catalog.import", "/catalog/import", Icons.Material.Outlined.UploadFile, Daihuo.Server.Team.Policies.CatalogEdit),
+        new("nav.group.admin", "nav.team", "/team", Icons.Material.Outlined.Groups, Daihuo.Server.Team.Policies.TeamManage),
+        new("nav.group.admin", "nav.audit", "/audit", Icons.Material.Outlined.FactCheck, Daihuo.Server.Team.Policies.AuditView),
+        new("nav.group.admin", "nav.api", "/api/docs", Icons.Material.Outlined.Api, null),
     ];
 }
