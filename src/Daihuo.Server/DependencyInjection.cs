@@ -27,6 +27,7 @@ public static class DependencyInjection
         var seed = new SeedOptions();
         builder.Configuration.GetSection("Daihuo:Seed").Bind(seed);
         services.AddSingleton(seed);
+        services.AddHostedService<StartupInitializer>();
 
         // Cookie and antiforgery keys live with the data, so a restart keeps everyone signed in.
         var dataPath = Path.GetFullPath(builder.Configuration["Daihuo:DataPath"] ?? "data");
@@ -106,7 +107,8 @@ public static class DependencyInjection
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
-        // Console.
+        // Console. Chinese text leaves as text, not as &#x…; entities: readable pages, a third of the bytes.
+        services.AddSingleton(System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices(o =>
         {

@@ -6,7 +6,6 @@ using Daihuo.Server.Audit;
 using Daihuo.Server.Catalog;
 using Daihuo.Server.Common;
 using Daihuo.Server.Components;
-using Daihuo.Server.Seeding;
 using Daihuo.Server.Team;
 using Scalar.AspNetCore;
 
@@ -25,9 +24,10 @@ builder.AddServerServices();
 
 var app = builder.Build();
 
+// Culture first: the error handler below must write its Problem Details in the caller's language.
+app.UseDaihuoCultures();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseDaihuoCultures();
 app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
@@ -45,7 +45,6 @@ app.MapTeamApi();
 app.MapAuditApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
-await Startup.InitializeAsync(app.Services, Console.Out);
 await app.RunAsync();
 
 /// <summary>The entry point, visible to WebApplicationFactory in tests.</summary>

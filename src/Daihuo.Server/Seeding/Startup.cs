@@ -29,6 +29,14 @@ public sealed class SeedOptions
 /// roles and categories exist and, on the very first run only, creates the owner and the demo shop
 /// and prints the sign-in once.
 /// </summary>
+internal sealed class StartupInitializer(IServiceProvider services) : IHostedService
+{
+    // Registered before the web server, so no request arrives before the schema and roles exist.
+    public Task StartAsync(CancellationToken cancellationToken) => Startup.InitializeAsync(services, Console.Out);
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
+
 internal static class Startup
 {
     public static async Task InitializeAsync(IServiceProvider services, TextWriter output)
@@ -87,6 +95,7 @@ internal static class Startup
             output.WriteLine("   " + string.Join(", ", DemoStaff.Select(s => s.Email)));
         }
 
+        output.WriteLine($" Data folder: {sp.GetRequiredService<DatabaseOptions>().DataPath}");
         output.WriteLine("==============================================================");
         output.WriteLine();
     }
