@@ -1,0 +1,107 @@
+using Daihuo.Server.Tests.Support;
+using Microsoft.Playwright;
+
+namespace Daihuo.E2E;
+
+/// <summary>
+/// The server on a real loopback port and Debian's Chromium driven by Playwright. Runs only when
+/// DAIHUO_TEST_BROWSER=1 (CI sets it); otherwise each test reports as skipped with the reason.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    private IPlaywright? _playwright;
+
+    public static string? SkipReason =>
+        Environment.GetEnvironmentVariable("DAIHUO_TEST_BROWSER") != "1"
+            ? "Browser suite off: set DAIHUO_TEST_BROWSER=1 (needs Debian's chromium at /usr/bin/chromium; CI sets it)."
+            : !File.Exists(ChromiumPath) ? $"Browser suite on but {ChromiumPath} is missing: apt-get install chromium." : null;
+
+    public DaihuoApp App { get; } = new();
+
+    public IBrowser Browser { get; private set; } = default!;
+
+    public string BaseUrl { get; private set; } = string.Empty;
+
+    public static string ScreenshotFolder
+    {
+        get
+        {
+            var dir = AppContext.BaseDirectory;
+            while (dir is not null && !File.Exists(Path.Combine(dir, "Daihuo.slnx")))
+            {
+                dir = Path.GetDirectoryName(dir);
+            }
+
+            var folder = Path.Combine(dir ?? AppContext.BaseDirectory, "artifacts", "screenshots");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
+    public async ValueTask InitializeAsync()
+    {
+        if (SkipReason is not null)
+        {
+            return;
+        }
+
+        await App.InitializeAsync();
+        App.UseKestrel(DaihuoApp.FreePort());
+        App.StartServer();
+        BaseUrl = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    public async Task<IPage> SignedInPageAsync(string language, string email = DaihuoApp.OwnerEmail, string? password = null)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            Locale = language,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
+            AcceptDownloads = true,
+            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            BaseURL = BaseUrl,
+        });
+        context.SetDefaultTimeout(45_000);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", password ?? (email == DaihuoApp.OwnerEmail ? DaihuoApp.OwnerPassword : DaihuoApp.StaffPassword));
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(BaseUrl + "/");
+        await WaitForConsoleAsync(page);
+        return page;
+    }
+
+    /// <summary>Waits until the interactive circuit is up, so clicks reach C# handlers.</summary>
+    public static async Task WaitForConsoleAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.WaitForFunctionAsync("() => window.Blazor !== undefined");
+        await page.WaitForTimeoutAsync(300);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (SkipReason is not null)
+        {
+            return;
+        }
+
+        await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await App.DisposeAsync();
+    }
+}
