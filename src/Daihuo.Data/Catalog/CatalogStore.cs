@@ -24,33 +24,7 @@ public sealed class CatalogStore(IDbContextFactory<DaihuoDbContext> contexts, Ti
     public async Task<Page<ProductRow>> SearchAsync(ProductQuery query, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var products = db.Products.AsNoTracking();
-        if (query.Status is { } status)
-        {
-            products = products.Where(p => p.Status == status);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.CategoryCode))
-        {
-            products = products.Where(p => p.CategoryCode == query.CategoryCode);
-        }
-
-        if (query.Role is { } role)
-        {
-            products = products.Where(p => p.Role == role);
-        }
-
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim();
-            var upper = term.ToUpperInvariant();
-            products = products.Where(p =>
-                p.Name.Contains(term)
-                || p.Code.ToUpper().Contains(upper)
-                || (p.Brand != null && p.Brand.Contains(term))
-                || p.Skus.Any(s => s.Code.ToUpper().Contains(upper)));
-        }
-
+        var products = Filter(db.Products.AsNoTracking(), query);
         var total = await products.CountAsync(ct);
         products = (query.Sort, query.Descending) switch
         {
@@ -297,7 +271,14 @@ public sealed class CatalogStore(IDbContextFactory<DaihuoDbContext> contexts, Ti
     public async Task<IReadOnlyList<ProductDetails>> ExportAsync(ProductQuery query, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var products = db.Products.AsNoTracking();
+        var products = Filter(db.Products.AsNoTracking(), query);
+        var list = await products.Include(p => p.Skus).Include(p => p.Images).AsSplitQuery().OrderBy(p => p.Code).ToListAsync(ct);
+        return list.Select(ToDetails).ToList();
+    }
+
+    /// <summary>The grid's and the export's filters: status, category, role, and text over name, code, brand and SKU codes.</summary>
+    private static IQueryable<Product> Filter(IQueryable<Product> products, ProductQuery query)
+    {
         if (query.Status is { } status)
         {
             products = products.Where(p => p.Status == status);
@@ -316,11 +297,15 @@ public sealed class CatalogStore(IDbContextFactory<DaihuoDbContext> contexts, Ti
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var term = query.Search.Trim();
-            products = products.Where(p => p.Name.Contains(term) || p.Code.Contains(term));
+            var upper = term.ToUpperInvariant();
+            products = products.Where(p =>
+                p.Name.Contains(term)
+                || p.Code.ToUpper().Contains(upper)
+                || (p.Brand != null && p.Brand.Contains(term))
+                || p.Skus.Any(s => s.Code.ToUpper().Contains(upper)));
         }
 
-        var list = await products.Include(p => p.Skus).Include(p => p.Images).AsSplitQuery().OrderBy(p => p.Code).ToListAsync(ct);
-        return list.Select(ToDetails).ToList();
+        return products;
     }
 
     private async Task SetStatusAsync(Guid id, ProductStatus status, string action, Actor actor, string? reason, CancellationToken ct)

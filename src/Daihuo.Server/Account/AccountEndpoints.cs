@@ -32,6 +32,7 @@ internal static class AccountEndpoints
         [FromForm] string? returnUrl,
         SignInManager<StaffUser> signIn,
         UserManager<StaffUser> users,
+        TimeProvider clock,
         HttpContext http)
     {
         var back = SafeReturnUrl(returnUrl);
@@ -64,7 +65,7 @@ internal static class AccountEndpoints
             http.Response.Cookies.Append(
                 Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
                 CultureSetup.CookieValue(user.PreferredCulture),
-                new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+                new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
         }
 
         return Results.LocalRedirect(back);
@@ -77,13 +78,13 @@ internal static class AccountEndpoints
     }
 
     /// <summary>Remembers the language in a cookie (and on the staff member, so it follows them).</summary>
-    private static async Task<IResult> SetCultureAsync(string? culture, string? returnUrl, HttpContext http, TeamService team)
+    private static async Task<IResult> SetCultureAsync(string? culture, string? returnUrl, HttpContext http, TeamService team, TimeProvider clock)
     {
         var chosen = TextCatalog.Normalize(culture);
         http.Response.Cookies.Append(
             Microsoft.AspNetCore.Localization.CookieRequestCultureProvider.DefaultCookieName,
             CultureSetup.CookieValue(chosen),
-            new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
+            new CookieOptions { Expires = clock.GetUtcNow().AddYears(1), IsEssential = true, SameSite = SameSiteMode.Lax });
         if (http.User.Identity?.IsAuthenticated == true)
         {
             await team.SetPreferredCultureAsync(http.User.ToActor().UserId, chosen);

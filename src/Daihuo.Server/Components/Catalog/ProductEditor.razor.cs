@@ -158,9 +158,6 @@ public sealed partial class ProductEditor
 
     private string? For(string field) => _errors.FirstOrDefault(e => e.Field == field) is { } e ? ErrorText.Message(e) : null;
 
-    private static string CategoryName(CategoryDetails c) =>
-        TextCatalog.Normalize(CultureInfo.CurrentUICulture) == TextCatalog.Chinese ? c.NameZh : c.NameEn;
-
     private string MarginText()
     {
         if (_product is null || _product.Skus.Count == 0)
@@ -177,7 +174,4 @@ public sealed partial class ProductEditor
         var percent = (sku.LivePrice - sku.Cost).Fen * 100 / sku.LivePrice.Fen;
         return $"{(sku.LivePrice - sku.Cost).ToDisplayString()} ({percent.ToString(CultureInfo.InvariantCulture)}%)";
     }
-
-    private static string Local(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }
