@@ -89,6 +89,8 @@ public static class DependencyInjection
         services.AddAuthorization(Policies.Add);
         services.AddCascadingAuthenticationState();
         services.AddScoped<AuthenticationStateProvider, StaffAuthenticationStateProvider>();
+        // Sign-in attempts per client address and minute, on top of the per-account lockout.
+        var signInsPerMinute = builder.Configuration.GetValue("Daihuo:SignIn:AttemptsPerMinute", 20);
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -104,7 +106,7 @@ public static class DependencyInjection
             };
             o.AddPolicy(AccountEndpoints.LoginRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = signInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
 
         // Console. Chinese text leaves as text, not as &#x…; entities: readable pages, a third of the bytes.

@@ -21,8 +21,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, E
             DomainValidationException v => Validation(v.Errors),
             NotFoundException n => Single(StatusCodes.Status404NotFound, "problem.not_found", n.Error),
             ConflictException c => Single(StatusCodes.Status409Conflict, "problem.conflict", c.Error),
-            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => Single(
-                StatusCodes.Status413PayloadTooLarge, "problem.too_large", new DomainError(ErrorCodes.FileTooLarge, "file", LimitMegabytes(httpContext))),
+            UploadTooLargeException big => TooLarge(big.MaxBytes),
+            BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(UploadLimits.MaxUploadBytes),
             BadHttpRequestException { InnerException: JsonException json } => Validation([new DomainError(ErrorCodes.InvalidChoice, JsonField(json.Path))]),
             BadHttpRequestException bad => Single(bad.StatusCode, "problem.bad_request", new DomainError("bad_request", "body")),
             _ => null,
@@ -70,8 +70,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, E
         return problem;
     }
 
-    private static long LimitMegabytes(HttpContext http) =>
-        (http.GetEndpoint()?.Metadata.GetMetadata<UploadLimitMetadata>()?.MaxBytes ?? UploadLimits.MaxUploadBytes) / (1024 * 1024);
+    private ProblemDetails TooLarge(long maxBytes) =>
+        Single(StatusCodes.Status413PayloadTooLarge, "problem.too_large", new DomainError(ErrorCodes.FileTooLarge, "file", maxBytes / (1024 * 1024)));
 
     private static string JsonField(string? path)
     {

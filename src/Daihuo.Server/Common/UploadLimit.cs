@@ -6,6 +6,12 @@ namespace Daihuo.Server.Common;
 /// <summary>Endpoint metadata: the largest body an upload endpoint takes.</summary>
 internal sealed record UploadLimitMetadata(long MaxBytes);
 
+/// <summary>An upload over its endpoint's limit; carries the limit so the answer can name it.</summary>
+internal sealed class UploadTooLargeException(long maxBytes) : Exception("Upload too large.")
+{
+    public long MaxBytes { get; } = maxBytes;
+}
+
 internal static class UploadLimitExtensions
 {
     public static RouteHandlerBuilder WithUploadLimit(this RouteHandlerBuilder builder, long maxBytes) =>
@@ -22,7 +28,7 @@ internal static class UploadLimitExtensions
         {
             if (context.Request.ContentLength > limit.MaxBytes)
             {
-                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+                throw new UploadTooLargeException(limit.MaxBytes);
             }
 
             var feature = context.Features.Get<IHttpMaxRequestBodySizeFeature>();
@@ -39,7 +45,7 @@ internal static class UploadLimitExtensions
     {
         if (file.Length > maxBytes)
         {
-            throw new BadHttpRequestException("File too large.", StatusCodes.Status413PayloadTooLarge);
+            throw new UploadTooLargeException(maxBytes);
         }
 
         if (file.Length == 0)

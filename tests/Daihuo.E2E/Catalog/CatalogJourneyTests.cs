@@ -43,6 +43,17 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
         Assert.Equal(Chinese(language) ? "zh-CN" : "en", await page.GetAttributeAsync("html", "lang"));
         await Expect(page.Locator("h1, .dh-title").First, Chinese(language) ? "商品库" : "Products");
         await ShotAsync(page, $"catalog-grid-{language}");
+
+        // Dark mode is remembered by the browser; a tablet gets the drawer as an overlay.
+        await page.ClickAsync("[data-testid=theme-toggle]");
+        await page.WaitForFunctionAsync("() => document.cookie.includes('daihuo.theme=dark')");
+        await page.ReloadAsync();
+        await BrowserFixture.WaitForConsoleAsync(page);
+        await page.Locator(".dh-product-name").First.WaitForAsync();
+        await ShotAsync(page, $"catalog-grid-dark-{language}");
+        await page.ClickAsync("[data-testid=theme-toggle]");
+        await page.SetViewportSizeAsync(820, 1180);
+        await ShotAsync(page, $"catalog-grid-tablet-{language}");
         await page.Context.CloseAsync();
     }
 

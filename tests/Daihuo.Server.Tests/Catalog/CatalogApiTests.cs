@@ -76,6 +76,34 @@ public sealed class CatalogApiTests(DaihuoApp app) : IClassFixture<DaihuoApp>
         Assert.Equal(before, await TotalAsync(client));
     }
 
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task A_bad_edit_is_refused_naming_the_field_and_leaves_the_product_as_it_was(string language)
+    {
+        var client = await app.SignInAsync(DaihuoApp.OwnerEmail, language: language);
+        var code = NewCode();
+        var created = await (await client.PostAsJsonAsync("/api/catalog/products", Product(code), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var id = created.GetProperty("id").GetString();
+        var edit = new
+        {
+            code,
+            name = "改价",
+            categoryCode = "apparel-women",
+            skus = new[] { new { code = code + "-M", colour = "白", size = "M", listPrice = 39900, livePrice = 23900, floorPrice = 25900, cost = 0 } },
+            version = 1,
+        };
+
+        var response = await client.PutAsJsonAsync($"/api/catalog/products/{id}", edit, Ct);
+
+        var message = await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.BadRequest, "skus[0].floorPrice");
+        Assert.Equal(language == "zh-CN", ProblemAssert.HasChinese(message));
+        var after = await client.GetFromJsonAsync<JsonElement>($"/api/catalog/products/{id}", Ct);
+        Assert.Equal("测试连衣裙", after.GetProperty("name").GetString());
+        Assert.Equal(1, after.GetProperty("version").GetInt32());
+        Assert.Equal(19900, after.GetProperty("skus")[0].GetProperty("floorPrice").GetInt64());
+    }
+
     [Fact]
     public async Task A_valid_product_is_created_read_back_and_audited()
     {
@@ -173,14 +201,21 @@ public sealed class CatalogApiTests(DaihuoApp app) : IClassFixture<DaihuoApp>
         Assert.Equal(language == "zh-CN", ProblemAssert.HasChinese(message));
     }
 
-    [Fact]
-    public async Task A_50_megabyte_upload_is_refused_with_413_naming_the_file()
+    [Theory]
+    [InlineData("en", "/api/catalog/import", "20 MB")]
+    [InlineData("zh-CN", "/api/catalog/import", "20 MB")]
+    [InlineData("en", "/api/catalog/products/{id}/images", "10 MB")]
+    public async Task A_50_megabyte_upload_is_refused_with_413_naming_the_file_and_its_limit(string language, string path, string limit)
     {
-        var client = await app.SignInAsync(DaihuoApp.OwnerEmail, language: "en");
-        var response = await client.PostAsync("/api/catalog/import", File("big.csv", new byte[50 * 1024 * 1024], "text/csv"), Ct);
+        var client = await app.SignInAsync(DaihuoApp.OwnerEmail, language: language);
+        var created = await (await client.PostAsJsonAsync("/api/catalog/products", Product(NewCode()), Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var url = path.Replace("{id}", created.GetProperty("id").GetString(), StringComparison.Ordinal);
+
+        var response = await client.PostAsync(url, File("big.csv", new byte[50 * 1024 * 1024], "text/csv"), Ct);
 
         var message = await ProblemAssert.NamesFieldAsync(response, HttpStatusCode.RequestEntityTooLarge, "file");
-        Assert.Contains("20 MB", message, StringComparison.Ordinal);
+        Assert.Contains(limit, message, StringComparison.Ordinal);
+        Assert.Equal(language == "zh-CN", ProblemAssert.HasChinese(message));
     }
 
     [Fact]

@@ -43,6 +43,7 @@ public class DaihuoApp : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Daihuo:DataPath", _dataPath);
         builder.UseSetting("Daihuo:Seed:OwnerPassword", OwnerPassword);
         builder.UseSetting("Daihuo:Seed:StaffPassword", StaffPassword);
+        builder.UseSetting("Daihuo:SignIn:AttemptsPerMinute", "10000");
         builder.UseSetting("Daihuo:Orleans:SiloPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Daihuo:Orleans:GatewayPort", FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Daihuo:Orleans:ClusterId", "test-" + Guid.NewGuid().ToString("N")[..8]);
