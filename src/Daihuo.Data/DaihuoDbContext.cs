@@ -26,6 +26,12 @@ public abstract class DaihuoDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<Live.LiveSession> LiveSessions => Set<Live.LiveSession>();
+
+    public DbSet<Live.Offer> Offers => Set<Live.Offer>();
+
+    public DbSet<Orders.Order> Orders => Set<Orders.Order>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -37,34 +37,40 @@ public static class DependencyInjection
         builder.Services.AddSingleton(options);
         var connectionString = builder.Configuration.GetConnectionString("Daihuo");
 
-        if (options.Provider == DatabaseProvider.Postgres)
+        if (options.Provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(connectionString))
         {
-            if (string.IsNullOrWhiteSpace(connectionString))
-            {
-                throw new InvalidOperationException("Daihuo:Database:Provider is Postgres but ConnectionStrings:Daihuo is empty.");
-            }
-
-            builder.Services.AddDbContextFactory<PostgresDaihuoDbContext>(o => o.UseNpgsql(connectionString));
-            builder.Services.AddSingleton<IDbContextFactory<DaihuoDbContext>>(sp =>
-                new UpcastFactory<PostgresDaihuoDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresDaihuoDbContext>>()));
+            throw new InvalidOperationException("Daihuo:Database:Provider is Postgres but ConnectionStrings:Daihuo is empty.");
         }
-        else
-        {
-            var sqlite = string.IsNullOrWhiteSpace(connectionString)
+
+        builder.Services.AddDaihuoDbContext(
+            options.Provider,
+            string.IsNullOrWhiteSpace(connectionString)
                 ? new SqliteConnectionStringBuilder { DataSource = Path.Combine(options.DataPath, "daihuo.db"), Pooling = true }.ToString()
-                : connectionString;
-            builder.Services.AddDbContextFactory<SqliteDaihuoDbContext>(o => o
-                .UseSqlite(sqlite)
-                .AddInterceptors(new SqlitePragmas()));
-            builder.Services.AddSingleton<IDbContextFactory<DaihuoDbContext>>(sp =>
-                new UpcastFactory<SqliteDaihuoDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteDaihuoDbContext>>()));
-        }
-
+                : connectionString);
         builder.Services.AddScoped<DaihuoDbContext>(sp => sp.GetRequiredService<IDbContextFactory<DaihuoDbContext>>().CreateDbContext());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CatalogStore>();
         builder.Services.AddSingleton<AuditStore>();
         return builder;
+    }
+
+    /// <summary>The model on one provider, as <see cref="IDbContextFactory{DaihuoDbContext}"/> (and the provider's own context).</summary>
+    public static IServiceCollection AddDaihuoDbContext(this IServiceCollection services, DatabaseProvider provider, string connectionString)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContextFactory<PostgresDaihuoDbContext>(o => o.UseNpgsql(connectionString));
+            services.AddSingleton<IDbContextFactory<DaihuoDbContext>>(sp =>
+                new UpcastFactory<PostgresDaihuoDbContext>(sp.GetRequiredService<IDbContextFactory<PostgresDaihuoDbContext>>()));
+        }
+        else
+        {
+            services.AddDbContextFactory<SqliteDaihuoDbContext>(o => o.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+            services.AddSingleton<IDbContextFactory<DaihuoDbContext>>(sp =>
+                new UpcastFactory<SqliteDaihuoDbContext>(sp.GetRequiredService<IDbContextFactory<SqliteDaihuoDbContext>>()));
+        }
+
+        return services;
     }
 
     private sealed class UpcastFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<DaihuoDbContext>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace Daihuo.Live;
@@ -23,6 +24,8 @@ public static class DependencyInjection
     {
         var options = new LiveOptions();
         builder.Configuration.GetSection("Daihuo:Orleans").Bind(options);
+        builder.Services.AddSingleton<Orders.OrderJournal>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Orders.OrderJournal>());
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ClusterId, clusterId: options.ClusterId);

@@ -7,7 +7,7 @@ namespace Daihuo.Data;
 /// WAL for readers beside the writer, synchronous=FULL so a committed write survives power loss,
 /// foreign keys on, and a busy timeout so concurrent writers wait instead of failing.
 /// </summary>
-internal sealed class SqlitePragmas : DbConnectionInterceptor
+public sealed class SqlitePragmas : DbConnectionInterceptor
 {
     private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=10000;";
 

@@ -62,7 +62,7 @@ public sealed class SqliteFixture : DatabaseFixture
     public override string? SkipReason => null;
 
     public override DaihuoDbContext CreateDbContext() =>
-        new SqliteDaihuoDbContext(new DbContextOptionsBuilder<SqliteDaihuoDbContext>().UseSqlite($"Data Source={_path}").Options);
+        new SqliteDaihuoDbContext(new DbContextOptionsBuilder<SqliteDaihuoDbContext>().UseSqlite($"Data Source={_path}").AddInterceptors(new SqlitePragmas()).Options);
 
     protected override Task CreateDatabaseAsync() => Task.CompletedTask;
 

@@ -1,3 +1,4 @@
+using Daihuo.Data;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Configuration;
@@ -49,6 +50,7 @@ public sealed class SiloHostingTests
             ["Daihuo:Orleans:GatewayPort"] = gatewayPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Daihuo:Orleans:ClusterId"] = "test-" + cluster,
         });
+        builder.Services.AddDaihuoDbContext(Daihuo.Data.DatabaseProvider.Sqlite, $"Data Source={Path.Combine(Path.GetTempPath(), "daihuo-silo-" + cluster + ".db")}");
         builder.AddLiveServices();
         return builder.Build();
     }

@@ -1,0 +1,61 @@
+using Daihuo.Domain.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Daihuo.Data.Orders;
+
+public enum OrderStatus
+{
+    Placed = 0,
+    Paid = 1,
+    Cancelled = 2,
+}
+
+/// <summary>
+/// An order as the journal wrote it. The row is the acknowledgement: a buyer is told "accepted" only
+/// after its batch committed. The buyer's idempotency key is unique per buyer, in the same row.
+/// </summary>
+public sealed class Order
+{
+    public Guid Id { get; set; }
+
+    public Guid OfferId { get; set; }
+
+    public Guid SessionId { get; set; }
+
+    public required string BuyerId { get; set; }
+
+    public int Quantity { get; set; }
+
+    public Money UnitPrice { get; set; }
+
+    public Money Total { get; set; }
+
+    public OrderStatus Status { get; set; }
+
+    public DateTimeOffset PlacedAt { get; set; }
+
+    /// <summary>The offer version the batch committed at: the order's place in the offer's journal.</summary>
+    public long JournalVersion { get; set; }
+
+    public required string IdempotencyKey { get; set; }
+
+    /// <summary>Hash of the request that carried the key: the same key with another body is refused.</summary>
+    public required string RequestHash { get; set; }
+}
+
+internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
+{
+    public void Configure(EntityTypeBuilder<Order> builder)
+    {
+        builder.ToTable("Orders_Orders", t => t.HasCheckConstraint("CK_Orders_Orders_Quantity", "\"Quantity\" > 0"));
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.BuyerId).HasMaxLength(64);
+        builder.Property(o => o.IdempotencyKey).HasMaxLength(100);
+        builder.Property(o => o.RequestHash).HasMaxLength(64);
+        builder.HasIndex(o => new { o.BuyerId, o.IdempotencyKey }).IsUnique();
+        builder.HasIndex(o => new { o.OfferId, o.JournalVersion });
+        builder.HasIndex(o => new { o.SessionId, o.Status });
+        builder.HasOne<Live.Offer>().WithMany().HasForeignKey(o => o.OfferId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,123 @@
+using System.Threading.Channels;
+using Daihuo.Data;
+using Daihuo.Data.Orders;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Daihuo.Live.Orders;
+
+/// <summary>One offer's orders to append, at the offer version the grain believes is current.</summary>
+public sealed record JournalBatch(Guid OfferId, long ExpectedVersion, IReadOnlyList<Order> Orders)
+{
+    public int Units => Orders.Sum(o => o.Quantity);
+}
+
+public enum JournalOutcome
+{
+    Committed = 0,
+
+    /// <summary>The offer row was not at the expected version, or the batch would oversell: nothing written.</summary>
+    Fenced = 1,
+
+    /// <summary>The transaction failed: nothing of the group was written.</summary>
+    Failed = 2,
+}
+
+/// <summary>
+/// The order journal's group-commit writer, one per server. Batches from every offer queue here;
+/// each round takes all that is waiting and writes it in <b>one</b> transaction: per batch, a fenced
+/// update of the offer row (<c>WHERE Version = @expected AND Sold + @n &lt;= Allocated</c>) and, if
+/// it matched, the batch's orders. The round commits before any caller hears back, so an
+/// acknowledgement is always durable; while a round writes, the next one fills.
+/// </summary>
+public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> contexts, ILogger<OrderJournal> logger) : BackgroundService
+{
+    private const int MaxBatchesPerRound = 512;
+
+    private readonly Channel<(JournalBatch Batch, TaskCompletionSource<JournalOutcome> Done)> _queue =
+        Channel.CreateUnbounded<(JournalBatch, TaskCompletionSource<JournalOutcome>)>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Test hook: runs inside the round's transaction after the writes and before the commit.</summary>
+    internal Func<Task>? BeforeCommit { get; set; }
+
+    public Task<JournalOutcome> AppendAsync(JournalBatch batch)
+    {
+        var done = new TaskCompletionSource<JournalOutcome>(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!_queue.Writer.TryWrite((batch, done)))
+        {
+            done.SetResult(JournalOutcome.Failed);
+        }
+
+        return done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var round = new List<(JournalBatch Batch, TaskCompletionSource<JournalOutcome> Done)>(MaxBatchesPerRound);
+        while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            round.Clear();
+            while (round.Count < MaxBatchesPerRound && _queue.Reader.TryRead(out var item))
+            {
+                round.Add(item);
+            }
+
+            await WriteRoundAsync(round, stoppingToken);
+        }
+    }
+
+    private async Task WriteRoundAsync(List<(JournalBatch Batch, TaskCompletionSource<JournalOutcome> Done)> round, CancellationToken ct)
+    {
+        var outcomes = new JournalOutcome[round.Count];
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            for (var i = 0; i < round.Count; i++)
+            {
+                var batch = round[i].Batch;
+                var units = batch.Units;
+                var expected = batch.ExpectedVersion;
+                var matched = await db.Offers
+                    .Where(o => o.Id == batch.OfferId && o.Version == expected && o.Sold + units <= o.Allocated)
+                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.Sold, o => o.Sold + units).SetProperty(o => o.Version, o => o.Version + 1), ct);
+                if (matched == 1)
+                {
+                    foreach (var order in batch.Orders)
+                    {
+                        order.JournalVersion = expected + 1;
+                    }
+
+                    db.Orders.AddRange(batch.Orders);
+                    outcomes[i] = JournalOutcome.Committed;
+                }
+                else
+                {
+                    outcomes[i] = JournalOutcome.Fenced;
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            if (BeforeCommit is { } hook)
+            {
+                await hook();
+            }
+
+            await tx.CommitAsync(ct);
+        }
+        catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or IOException)
+        {
+            LogRoundFailed(logger, ex, round.Count);
+            Array.Fill(outcomes, JournalOutcome.Failed);
+        }
+
+        for (var i = 0; i < round.Count; i++)
+        {
+            round[i].Done.SetResult(outcomes[i]);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Order journal round of {Batches} batches failed; every batch answers retry.")]
+    private static partial void LogRoundFailed(ILogger logger, Exception ex, int batches);
+}
