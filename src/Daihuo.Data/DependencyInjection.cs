@@ -51,6 +51,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<CatalogStore>();
         builder.Services.AddSingleton<AuditStore>();
+        builder.Services.AddSingleton<Live.LiveStore>();
         return builder;
     }
 

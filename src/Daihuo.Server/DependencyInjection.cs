@@ -121,6 +121,7 @@ public static class DependencyInjection
         services.AddSingleton<ImageStore>();
         services.AddSingleton<CatalogImportService>();
         services.AddSingleton<TeamService>();
+        services.AddSingleton<Storefront.BuyerIdentity>();
 
         // API description, health.
         services.AddOpenApi();

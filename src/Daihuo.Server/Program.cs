@@ -6,6 +6,8 @@ using Daihuo.Server.Audit;
 using Daihuo.Server.Catalog;
 using Daihuo.Server.Common;
 using Daihuo.Server.Components;
+using Daihuo.Server.Live;
+using Daihuo.Server.Storefront;
 using Daihuo.Server.Team;
 using Scalar.AspNetCore;
 
@@ -43,6 +45,8 @@ app.MapAccountEndpoints();
 app.MapCatalogApi();
 app.MapTeamApi();
 app.MapAuditApi();
+app.MapLiveApi();
+app.MapStorefrontApi();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

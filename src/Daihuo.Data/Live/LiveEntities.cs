@@ -1,29 +1,37 @@
 using Daihuo.Domain.Common;
+using Daihuo.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Daihuo.Data.Live;
 
-public enum LiveSessionStatus
-{
-    Draft = 0,
-    Scheduled = 1,
-    WarmingUp = 2,
-    Rehearsal = 3,
-    Live = 4,
-    Ended = 5,
-}
-
-/// <summary>One live broadcast. The lifecycle and the console come with the live-room work; offers hang off it.</summary>
+/// <summary>One live broadcast: planned, rehearsed, run and ended. Offers (its shelf) hang off it.</summary>
 public sealed class LiveSession
 {
     public Guid Id { get; set; }
 
     public required string Title { get; set; }
 
-    public LiveSessionStatus Status { get; set; }
+    /// <summary>The public address of its storefront: <c>/live/{Room}</c>.</summary>
+    public string Room { get; set; } = string.Empty;
+
+    public SessionStage Status { get; set; }
+
+    public DateTimeOffset? PlannedStart { get; set; }
+
+    public int PlannedMinutes { get; set; }
+
+    public string? StreamUrl { get; set; }
+
+    public string? BackupStreamUrl { get; set; }
+
+    public string? HostName { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset? StartedAt { get; set; }
+
+    public DateTimeOffset? EndedAt { get; set; }
 }
 
 /// <summary>
@@ -47,6 +55,13 @@ public sealed class Offer
     public int PerBuyerLimit { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>Shelf position (0 first) and whether viewers see it.</summary>
+    public int ShelfOrder { get; set; }
+
+    public bool Listed { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
 }
 
 internal sealed class LiveSessionConfiguration : IEntityTypeConfiguration<LiveSession>
@@ -56,6 +71,12 @@ internal sealed class LiveSessionConfiguration : IEntityTypeConfiguration<LiveSe
         builder.ToTable("Live_Sessions");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Title).HasMaxLength(100);
+        builder.Property(s => s.Room).HasMaxLength(40);
+        builder.HasIndex(s => s.Room);
+        builder.HasIndex(s => new { s.Status, s.PlannedStart });
+        builder.Property(s => s.StreamUrl).HasMaxLength(500);
+        builder.Property(s => s.BackupStreamUrl).HasMaxLength(500);
+        builder.Property(s => s.HostName).HasMaxLength(60);
     }
 }
 

@@ -45,4 +45,26 @@ public static class ErrorCodes
     public const string LastOwner = "team_last_owner";
     public const string CannotDisableSelf = "team_cannot_disable_self";
     public const string PasswordRejected = "team_password_rejected";
+
+    public const string OutOfRange = "out_of_range";
+    public const string UrlFormat = "url_format";
+    public const string SkuUnknown = "catalog_sku_unknown";
+    public const string PriceBelowFloor = "live_price_below_floor";
+    public const string SessionNotFound = "live_session_not_found";
+    public const string SessionStageMove = "live_session_stage_move";
+    public const string SessionClosed = "live_session_closed";
+    public const string SessionNotSelling = "live_session_not_selling";
+    public const string OfferNotFound = "live_offer_not_found";
+    public const string OfferDuplicate = "live_offer_duplicate";
+    public const string SoldOut = "order_sold_out";
+    public const string NotEnoughStock = "order_not_enough_stock";
+    public const string OverBuyerLimit = "order_over_buyer_limit";
+    public const string InvalidQuantity = "order_invalid_quantity";
+    public const string IdempotencyKeyMissing = "idempotency_key_missing";
+    public const string IdempotencyKeyFormat = "idempotency_key_format";
+    public const string IdempotencyKeyReused = "idempotency_key_reused";
+    public const string IdempotencyInFlight = "idempotency_in_flight";
+    public const string OrderRetry = "order_retry";
+    public const string BuyerUnknown = "buyer_unknown";
+    public const string PhoneFormat = "phone_format";
 }

@@ -22,6 +22,9 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, E
             NotFoundException n => Single(StatusCodes.Status404NotFound, "problem.not_found", n.Error),
             ConflictException c => Single(StatusCodes.Status409Conflict, "problem.conflict", c.Error),
             UploadTooLargeException big => TooLarge(big.MaxBytes),
+            Storefront.BuyerRequiredException => Single(StatusCodes.Status401Unauthorized, "problem.unauthorized", new DomainError(ErrorCodes.BuyerUnknown, "buyer")),
+            Storefront.IdempotencyKeyReusedException => Single(StatusCodes.Status422UnprocessableEntity, "problem.validation", new DomainError(ErrorCodes.IdempotencyKeyReused, "Idempotency-Key")),
+            Storefront.RetryLaterException => Single(StatusCodes.Status503ServiceUnavailable, "problem.conflict", new DomainError(ErrorCodes.OrderRetry, "offerId")),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(UploadLimits.MaxUploadBytes),
             BadHttpRequestException { InnerException: JsonException json } => Validation([new DomainError(ErrorCodes.InvalidChoice, JsonField(json.Path))]),
             BadHttpRequestException bad => Single(bad.StatusCode, "problem.bad_request", new DomainError("bad_request", "body")),
@@ -33,6 +36,11 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, E
         }
 
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
+        if (problem.Status == StatusCodes.Status503ServiceUnavailable)
+        {
+            httpContext.Response.Headers.RetryAfter = "1";
+        }
+
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,

@@ -13,6 +13,8 @@ public static class Policies
     public const string CatalogEdit = "catalog.edit";
     public const string TeamManage = "team.manage";
     public const string AuditView = "audit.view";
+    public const string LiveView = "live.view";
+    public const string LiveManage = "live.manage";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -24,6 +26,12 @@ public static class Policies
         [CatalogEdit] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Planner, StaffRoles.SupplyChain],
         [TeamManage] = [StaffRoles.Owner],
         [AuditView] = [StaffRoles.Owner, StaffRoles.Risk],
+        [LiveView] =
+        [
+            StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Planner, StaffRoles.Host, StaffRoles.Assistant,
+            StaffRoles.RoomController, StaffRoles.CustomerService, StaffRoles.Risk,
+        ],
+        [LiveManage] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Planner, StaffRoles.Host, StaffRoles.Assistant, StaffRoles.RoomController],
     };
 
     public static void Add(AuthorizationOptions options)

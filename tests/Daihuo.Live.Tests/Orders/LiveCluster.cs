@@ -52,7 +52,7 @@ public abstract class LiveCluster<TDatabase> : IAsyncLifetime
                 [new SkuDraft(code + "-1", null, null, null, Money.FromFen(19900), Money.FromFen(priceFen), Money.FromFen(priceFen), Money.FromFen(1000))]),
             new Data.Audit.Actor("test", "test"));
         await using var db = Database.CreateDbContext();
-        var session = new LiveSession { Id = Guid.CreateVersion7(), Title = "测试场 " + code, Status = LiveSessionStatus.Live, CreatedAt = DateTimeOffset.UtcNow };
+        var session = new LiveSession { Id = Guid.CreateVersion7(), Title = "测试场 " + code, Room = code.ToLowerInvariant(), Status = Daihuo.Domain.Live.SessionStage.Live, CreatedAt = DateTimeOffset.UtcNow };
         var offer = new Offer
         {
             Id = Guid.CreateVersion7(),

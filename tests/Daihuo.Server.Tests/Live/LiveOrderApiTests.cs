@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Daihuo.Server.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Daihuo.Server.Tests.Live;
+
+/// <summary>A session planned by staff, taken live, and bought from over HTTP with Idempotency-Key semantics.</summary>
+public sealed class LiveOrderApiTests(DaihuoApp app) : IClassFixture<DaihuoApp>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<(HttpClient Staff, Guid SessionId, Guid OfferId)> LiveOfferAsync(int units, int limit, string language = "zh-CN")
+    {
+        var staff = await app.SignInAsync("host@daihuo.local", language: language);
+        var products = await staff.GetFromJsonAsync<JsonElement>("/api/catalog/products?search=DH-F5003", Ct);
+        var productId = products.GetProperty("items")[0].GetProperty("id").GetString();
+        var product = await staff.GetFromJsonAsync<JsonElement>($"/api/catalog/products/{productId}", Ct);
+        var skuId = product.GetProperty("skus")[0].GetProperty("id").GetGuid();
+        var session = await (await staff.PostAsJsonAsync("/api/live/sessions", new { title = "芒果干专场", plannedMinutes = 90, streamUrl = "https://live.example.cn/a.m3u8" }, Ct))
+            .Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var sessionId = session.GetProperty("id").GetGuid();
+        var offer = await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/offers", new { skuId, livePrice = 2990, allocated = units, perBuyerLimit = limit }, Ct);
+        Assert.Equal(HttpStatusCode.Created, offer.StatusCode);
+        var offerId = (await offer.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/stage", new { stage = "Scheduled" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/stage", new { stage = "Live" }, Ct)).StatusCode);
+        return (staff, sessionId, offerId);
+    }
+
+    private async Task<HttpClient> BuyerAsync(string phone, string language = "zh-CN")
+    {
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var identified = await client.PostAsJsonAsync("/api/storefront/identify", new { phone, nickname = "小王" }, Ct);
+        Assert.Equal(HttpStatusCode.OK, identified.StatusCode);
+        return client;
+    }
+
+    private static Task<HttpResponseMessage> OrderAsync(HttpClient buyer, Guid offerId, string? key, int quantity = 1)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/storefront/offers/{offerId}/orders")
+        {
+            Content = new StringContent($"{{\"quantity\":{quantity}}}", Encoding.UTF8, "application/json"),
+        };
+        if (key is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
+        }
+
+        return buyer.SendAsync(request, Ct);
+    }
+
+    [Fact]
+    public async Task The_same_key_and_body_replays_the_first_answer_byte_for_byte_and_another_body_is_422()
+    {
+        var (_, _, offerId) = await LiveOfferAsync(units: 50, limit: 5);
+        var buyer = await BuyerAsync("13800138001");
+
+        var first = await OrderAsync(buyer, offerId, "click-1");
+        var replay = await OrderAsync(buyer, offerId, "click-1");
+        var other = await OrderAsync(buyer, offerId, "click-1", quantity: 2);
+
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(Ct), await replay.Content.ReadAsByteArrayAsync(Ct));
+        await ProblemAssert.NamesFieldAsync(other, HttpStatusCode.UnprocessableEntity, "Idempotency-Key");
+        var room = await RoomOfferAsync(buyer, offerId);
+        Assert.Equal(49, room.GetProperty("remaining").GetInt32());
+    }
+
+    [Fact]
+    public async Task Twenty_parallel_requests_with_one_key_place_one_order()
+    {
+        var (staff, sessionId, offerId) = await LiveOfferAsync(units: 50, limit: 5);
+        var buyer = await BuyerAsync("13800138002");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => OrderAsync(buyer, offerId, "double-tap")));
+
+        Assert.All(responses, r => Assert.Contains(r.StatusCode, new[] { HttpStatusCode.Created, HttpStatusCode.Conflict }));
+        var ids = new HashSet<string>();
+        foreach (var r in responses.Where(r => r.StatusCode == HttpStatusCode.Created))
+        {
+            ids.Add((await r.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("orderId").GetString()!);
+        }
+
+        Assert.Single(ids);
+        Assert.Equal(49, (await RoomOfferAsync(buyer, offerId)).GetProperty("remaining").GetInt32());
+        _ = staff;
+        _ = sessionId;
+    }
+
+    [Theory]
+    [InlineData("zh-CN")]
+    [InlineData("en")]
+    public async Task Bad_orders_get_a_clear_problem_and_take_nothing(string language)
+    {
+        var (staff, sessionId, offerId) = await LiveOfferAsync(units: 3, limit: 2, language);
+        var buyer = await BuyerAsync("13900139000", language);
+        var stranger = app.CreateClient();
+
+        var missingKey = await OrderAsync(buyer, offerId, null);
+        var badKey = await OrderAsync(buyer, offerId, "has spaces in it");
+        var zero = await OrderAsync(buyer, offerId, "q0", quantity: 0);
+        var overLimit = await OrderAsync(buyer, offerId, "q3", quantity: 3);
+        var unknownOffer = await OrderAsync(buyer, Guid.NewGuid(), "x1");
+        var anonymous = await OrderAsync(stranger, offerId, "anon");
+
+        var message = await ProblemAssert.NamesFieldAsync(missingKey, HttpStatusCode.BadRequest, "Idempotency-Key");
+        Assert.Equal(language == "zh-CN", ProblemAssert.HasChinese(message));
+        await ProblemAssert.NamesFieldAsync(badKey, HttpStatusCode.BadRequest, "Idempotency-Key");
+        await ProblemAssert.NamesFieldAsync(zero, HttpStatusCode.BadRequest, "quantity");
+        await ProblemAssert.NamesFieldAsync(overLimit, HttpStatusCode.Conflict, "quantity");
+        await ProblemAssert.NamesFieldAsync(unknownOffer, HttpStatusCode.NotFound, "offerId");
+        await ProblemAssert.NamesFieldAsync(anonymous, HttpStatusCode.Unauthorized, "buyer");
+        Assert.Equal(3, (await RoomOfferAsync(buyer, offerId)).GetProperty("remaining").GetInt32());
+
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/stage", new { stage = "Ended" }, Ct)).StatusCode);
+        var afterEnd = await OrderAsync(buyer, offerId, "late");
+        await ProblemAssert.NamesFieldAsync(afterEnd, HttpStatusCode.Conflict, "offerId");
+        Assert.Equal(3, (await RoomOfferAsync(buyer, offerId)).GetProperty("remaining").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_shelf_refuses_a_price_below_floor_an_unknown_sku_and_an_impossible_stage()
+    {
+        var staff = await app.SignInAsync("host@daihuo.local", language: "en");
+        var session = await (await staff.PostAsJsonAsync("/api/live/sessions", new { title = "Test" }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var sessionId = session.GetProperty("id").GetGuid();
+        var products = await staff.GetFromJsonAsync<JsonElement>("/api/catalog/products?search=DH-F5003", Ct);
+        var product = await staff.GetFromJsonAsync<JsonElement>($"/api/catalog/products/{products.GetProperty("items")[0].GetProperty("id").GetString()}", Ct);
+        var skuId = product.GetProperty("skus")[0].GetProperty("id").GetGuid();
+
+        var belowFloor = await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/offers", new { skuId, livePrice = 100, allocated = 10 }, Ct);
+        var unknownSku = await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/offers", new { skuId = Guid.NewGuid(), livePrice = 2990, allocated = 10 }, Ct);
+        var noUnits = await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/offers", new { skuId, livePrice = 2990, allocated = 0 }, Ct);
+        var draftToEnded = await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/stage", new { stage = "Ended" }, Ct);
+        var noTitle = await staff.PostAsJsonAsync("/api/live/sessions", new { title = " ", streamUrl = "rtmp://x" }, Ct);
+
+        var floor = await ProblemAssert.NamesFieldAsync(belowFloor, HttpStatusCode.BadRequest, "livePrice");
+        Assert.Contains("floor", floor, StringComparison.Ordinal);
+        await ProblemAssert.NamesFieldAsync(unknownSku, HttpStatusCode.BadRequest, "skuId");
+        await ProblemAssert.NamesFieldAsync(noUnits, HttpStatusCode.BadRequest, "allocated");
+        await ProblemAssert.NamesFieldAsync(draftToEnded, HttpStatusCode.BadRequest, "stage");
+        await ProblemAssert.NamesFieldAsync(noTitle, HttpStatusCode.BadRequest, "title");
+        await ProblemAssert.NamesFieldAsync(await staff.PostAsJsonAsync("/api/live/sessions", new { title = "x", streamUrl = "rtmp://x" }, Ct), HttpStatusCode.BadRequest, "streamUrl");
+        var details = await staff.GetFromJsonAsync<JsonElement>($"/api/live/sessions/{sessionId}", Ct);
+        Assert.Equal(0, details.GetProperty("offers").GetArrayLength());
+        Assert.Equal("Draft", details.GetProperty("status").GetString());
+    }
+
+    private async Task<JsonElement> RoomOfferAsync(HttpClient client, Guid offerId)
+    {
+        var staff = await app.SignInAsync("host@daihuo.local");
+        var sessions = await staff.GetFromJsonAsync<JsonElement>("/api/live/sessions", Ct);
+        foreach (var s in sessions.EnumerateArray())
+        {
+            var room = await client.GetFromJsonAsync<JsonElement>($"/api/storefront/rooms/{s.GetProperty("room").GetString()}", Ct);
+            foreach (var o in room.GetProperty("offers").EnumerateArray())
+            {
+                if (o.GetProperty("offerId").GetGuid() == offerId)
+                {
+                    return o;
+                }
+            }
+        }
+
+        throw new InvalidOperationException("Offer not in any room.");
+    }
+}
