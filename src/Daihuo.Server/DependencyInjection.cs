@@ -122,6 +122,7 @@ public static class DependencyInjection
         services.AddSingleton<CatalogImportService>();
         services.AddSingleton<TeamService>();
         services.AddSingleton<Storefront.BuyerIdentity>();
+        services.AddSingleton<Storefront.RoomFeed>();
 
         // API description, health.
         services.AddOpenApi();

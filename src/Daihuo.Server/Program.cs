@@ -47,6 +47,7 @@ app.MapTeamApi();
 app.MapAuditApi();
 app.MapLiveApi();
 app.MapStorefrontApi();
+app.MapStorefrontPages();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -43,11 +43,12 @@ internal static class StorefrontApi
     private static async Task<Results<Ok<RoomView>, NotFound>> GetRoomAsync(string room, LiveStore live, IGrainFactory grains, CancellationToken ct)
     {
         var session = await live.GetByRoomAsync(room, ct);
-        if (session is null)
-        {
-            return TypedResults.NotFound();
-        }
+        return session is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(session, grains));
+    }
 
+    /// <summary>What a viewer sees of a room: listed offers with live stock from their grains.</summary>
+    public static async Task<RoomView> ViewAsync(SessionDetails session, IGrainFactory grains)
+    {
         var offers = new List<RoomOffer>();
         foreach (var o in session.Offers.Where(o => o.Listed))
         {
@@ -59,7 +60,7 @@ internal static class StorefrontApi
                 o.ImageFile is null ? null : Catalog.ImageStore.ThumbnailUrl(o.ImageFile)));
         }
 
-        return TypedResults.Ok(new RoomView(session.Room, session.Title, session.Status, session.StreamUrl, session.BackupStreamUrl, offers));
+        return new RoomView(session.Room, session.Title, session.Status, session.StreamUrl, session.BackupStreamUrl, offers);
     }
 
     private static async Task<IResult> PlaceOrderAsync(Guid offerId, HttpContext http, BuyerIdentity buyers, LiveStore live, IGrainFactory grains, CancellationToken ct)

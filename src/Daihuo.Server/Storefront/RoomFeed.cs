@@ -1,0 +1,138 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using Daihuo.Data.Live;
+using Daihuo.Live.Orders;
+
+namespace Daihuo.Server.Storefront;
+
+/// <summary>
+/// Live updates for storefront pages, per server: one pump per watched room reads the room (shelf
+/// rows from the database once, stock from the offer grains twice a second) and hands the same
+/// serialized snapshot to every local connection of that room, so cost grows with rooms, not with
+/// viewers. A slow connection keeps only the newest snapshot (bounded channel of one, drop oldest).
+/// </summary>
+public sealed class RoomFeed(IServiceProvider services, ILogger<RoomFeed> logger) : IDisposable
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Starts watching a room; dispose the subscription when the connection ends.</summary>
+    public Subscription Watch(string room)
+    {
+        var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var state = _rooms.GetOrAdd(room, r => new Room(r));
+        lock (state)
+        {
+            state.Subscribers.Add(channel.Writer);
+            if (state.Latest is { } latest)
+            {
+                channel.Writer.TryWrite(latest);
+            }
+
+            if (state.Pump is null || state.Pump.IsCompleted)
+            {
+                state.Pump = Task.Run(() => PumpAsync(state));
+            }
+        }
+
+        return new Subscription(channel.Reader, () =>
+        {
+            lock (state)
+            {
+                state.Subscribers.Remove(channel.Writer);
+            }
+        });
+    }
+
+    public sealed class Subscription(ChannelReader<string> reader, Action unsubscribe) : IDisposable
+    {
+        public ChannelReader<string> Reader { get; } = reader;
+
+        public void Dispose() => unsubscribe();
+    }
+
+    private async Task PumpAsync(Room room)
+    {
+        var live = services.GetRequiredService<LiveStore>();
+        var grains = services.GetRequiredService<IGrainFactory>();
+        SessionDetails? session = null;
+        var reloadAt = DateTimeOffset.MinValue;
+        while (!_stopping.IsCancellationRequested)
+        {
+            lock (room)
+            {
+                if (room.Subscribers.Count == 0)
+                {
+                    room.Pump = null;
+                    return;
+                }
+            }
+
+            try
+            {
+                // Shelf rows (prices, listing) change rarely: re-read every few seconds; stock every tick.
+                if (session is null || DateTimeOffset.UtcNow >= reloadAt)
+                {
+                    session = await live.GetByRoomAsync(room.Name, _stopping.Token);
+                    reloadAt = DateTimeOffset.UtcNow.AddSeconds(3);
+                }
+
+                if (session is not null)
+                {
+                    var view = await StorefrontApi.ViewAsync(session, grains);
+                    var json = JsonSerializer.Serialize(view, Json);
+                    if (json != room.Latest)
+                    {
+                        ChannelWriter<string>[] targets;
+                        lock (room)
+                        {
+                            room.Latest = json;
+                            targets = [.. room.Subscribers];
+                        }
+
+                        foreach (var target in targets)
+                        {
+                            target.TryWrite(json);
+                        }
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogPumpFailed(logger, ex, room.Name);
+            }
+
+            try
+            {
+                await Task.Delay(Interval, _stopping.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private static void LogPumpFailed(ILogger logger, Exception ex, string room) =>
+        logger.LogWarning(ex, "Room feed for {Room} failed a tick; retrying.", room);
+
+    private sealed class Room(string name)
+    {
+        public string Name { get; } = name;
+
+        public List<ChannelWriter<string>> Subscribers { get; } = [];
+
+        public string? Latest { get; set; }
+
+        public Task? Pump { get; set; }
+    }
+}
