@@ -123,6 +123,7 @@ public static class DependencyInjection
         services.AddSingleton<TeamService>();
         services.AddSingleton<Storefront.BuyerIdentity>();
         services.AddSingleton<Storefront.RoomFeed>();
+        services.AddSingleton<Live.LivePricing>();
 
         // API description, health.
         services.AddOpenApi();

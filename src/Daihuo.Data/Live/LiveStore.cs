@@ -144,6 +144,35 @@ public sealed class LiveStore(IDbContextFactory<DaihuoDbContext> contexts, TimeP
         return await DetailsAsync(db, session, ct);
     }
 
+    /// <summary>
+    /// Changes an offer's live price, audited with the old and new price and the reason; below the
+    /// floor only when <paramref name="floorOverride"/> (the caller checks the owner's role), and that
+    /// override is named in the audit entry.
+    /// </summary>
+    public async Task<OfferDetails> ChangePriceAsync(Guid offerId, Money newPrice, string? reason, bool floorOverride, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, ct)
+            ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", offerId);
+        var session = await db.LiveSessions.AsNoTracking().SingleAsync(s => s.Id == offer.SessionId, ct);
+        if (!SessionLifecycle.ShelfEditable(session.Status))
+        {
+            throw new ConflictException(ErrorCodes.SessionClosed, "offerId");
+        }
+
+        var sku = await db.Skus.AsNoTracking().Where(k => k.Id == offer.SkuId).Select(k => new SkuFacts(k.ListPrice, k.FloorPrice, true)).SingleAsync(ct);
+        ShelfRules.ValidatePriceChange(newPrice, reason, sku, floorOverride).ThrowIfInvalid();
+        var old = offer.Price;
+        offer.Price = newPrice;
+        var belowFloor = newPrice < sku.FloorPrice;
+        AuditLog.Record(db, clock, actor, belowFloor ? "live.price.override" : "live.price.changed", "offer", offerId.ToString(),
+            new { Price = old.ToYuanString() },
+            new { Price = newPrice.ToYuanString(), Floor = sku.FloorPrice.ToYuanString(), BelowFloor = belowFloor },
+            reason);
+        await db.SaveChangesAsync(ct);
+        return (await DetailsAsync(db, session, ct)).Offers.Single(o => o.Id == offerId);
+    }
+
     /// <summary>The session an offer belongs to and its stage, for the order path's gate.</summary>
     public async Task<(Guid SessionId, SessionStage Stage)?> OfferSessionAsync(Guid offerId, CancellationToken ct = default)
     {

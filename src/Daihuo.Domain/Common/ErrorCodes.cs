@@ -67,4 +67,5 @@ public static class ErrorCodes
     public const string OrderRetry = "order_retry";
     public const string BuyerUnknown = "buyer_unknown";
     public const string PhoneFormat = "phone_format";
+    public const string OwnerOnly = "owner_only";
 }

@@ -86,6 +86,38 @@ public static class ShelfRules
         return result;
     }
 
+    /// <summary>
+    /// A live price change: a reason is required; below the floor price only with the owner's
+    /// override (<paramref name="floorOverride"/>), above the list price never.
+    /// </summary>
+    public static ValidationResult ValidatePriceChange(Money newPrice, string? reason, SkuFacts sku, bool floorOverride)
+    {
+        var result = new ValidationResult();
+        if (newPrice <= Money.Zero)
+        {
+            result.Add(ErrorCodes.MoneyZero, "livePrice");
+        }
+        else if (newPrice < sku.FloorPrice && !floorOverride)
+        {
+            result.Add(ErrorCodes.PriceBelowFloor, "livePrice", newPrice.ToYuanString(), sku.FloorPrice.ToYuanString());
+        }
+        else if (newPrice > sku.ListPrice)
+        {
+            result.Add(ErrorCodes.LiveAboveList, "livePrice", newPrice.ToYuanString(), sku.ListPrice.ToYuanString());
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            result.Add(ErrorCodes.Required, "reason");
+        }
+        else if (reason.Trim().Length > 200)
+        {
+            result.Add(ErrorCodes.TooLong, "reason", 200);
+        }
+
+        return result;
+    }
+
     private static void CheckUrl(ValidationResult result, string? url, string field)
     {
         if (string.IsNullOrWhiteSpace(url))

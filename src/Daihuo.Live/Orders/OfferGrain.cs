@@ -56,6 +56,16 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
     Task<OfferSnapshot> IOfferGrain.GetSnapshotAsync() =>
         Task.FromResult(new OfferSnapshot(this.GetPrimaryKey(), _ledger.Allocated, _ledger.Sold, _ledger.PerBuyerLimit, _price.Fen, _version));
 
+    async Task IOfferGrain.RefreshTermsAsync()
+    {
+        var id = this.GetPrimaryKey();
+        await using var db = await contexts.CreateDbContextAsync();
+        var price = await db.Offers.AsNoTracking().Where(o => o.Id == id).Select(o => o.Price).SingleAsync();
+
+        // One assignment after the read: reservations interleaving here see either the old or the new price, whole.
+        _price = price;
+    }
+
     async Task<OrderResult> IOfferGrain.PlaceOrderAsync(PlaceOrder command)
     {
         var key = (command.BuyerId, command.IdempotencyKey);

@@ -56,4 +56,7 @@ public interface IOfferGrain : IGrainWithGuidKey
 
     [AlwaysInterleave]
     Task<OfferSnapshot> GetSnapshotAsync();
+
+    /// <summary>Re-reads the offer's terms (price) after the console changed them; orders placed before keep their price.</summary>
+    Task RefreshTermsAsync();
 }

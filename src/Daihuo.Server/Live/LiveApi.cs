@@ -13,6 +13,8 @@ public sealed record OfferRequest(Guid? SkuId, long LivePrice, int Allocated, in
 
 public sealed record StageRequest(SessionStage? Stage, string? Reason);
 
+public sealed record PriceRequest(long LivePrice, string? Reason, bool? OverrideFloor);
+
 /// <summary>The staff side of live sessions: plan a session, put SKUs on its shelf, move it through its lifecycle.</summary>
 internal static class LiveApi
 {
@@ -24,6 +26,7 @@ internal static class LiveApi
         api.MapPost("/sessions", CreateAsync).RequireAuthorization(Policies.LiveManage);
         api.MapPost("/sessions/{id:guid}/offers", AddOfferAsync).RequireAuthorization(Policies.LiveManage);
         api.MapPost("/sessions/{id:guid}/stage", MoveAsync).RequireAuthorization(Policies.LiveManage);
+        api.MapPost("/offers/{offerId:guid}/price", ChangePriceAsync).RequireAuthorization(Policies.LiveManage);
         return app;
     }
 
@@ -48,6 +51,9 @@ internal static class LiveApi
         var offer = await live.AddOfferAsync(id, new OfferDraft(skuId, Money.FromFen(request.LivePrice), request.Allocated, request.PerBuyerLimit ?? 0), http.User.ToActor(), ct);
         return TypedResults.Created($"/api/live/sessions/{id}", offer);
     }
+
+    private static async Task<Ok<OfferDetails>> ChangePriceAsync(Guid offerId, PriceRequest request, LivePricing pricing, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await pricing.ChangeAsync(offerId, Money.FromFen(request.LivePrice), request.Reason, request.OverrideFloor == true, http.User, ct));
 
     private static async Task<Ok<SessionDetails>> MoveAsync(Guid id, StageRequest request, LiveStore live, HttpContext http, CancellationToken ct)
     {

@@ -58,8 +58,7 @@ public sealed class RoomFeed(IServiceProvider services, ILogger<RoomFeed> logger
     {
         var live = services.GetRequiredService<LiveStore>();
         var grains = services.GetRequiredService<IGrainFactory>();
-        SessionDetails? session = null;
-        var reloadAt = DateTimeOffset.MinValue;
+        SessionDetails? session;
         while (!_stopping.IsCancellationRequested)
         {
             lock (room)
@@ -73,12 +72,9 @@ public sealed class RoomFeed(IServiceProvider services, ILogger<RoomFeed> logger
 
             try
             {
-                // Shelf rows (prices, listing) change rarely: re-read every few seconds; stock every tick.
-                if (session is null || DateTimeOffset.UtcNow >= reloadAt)
-                {
-                    session = await live.GetByRoomAsync(room.Name, _stopping.Token);
-                    reloadAt = DateTimeOffset.UtcNow.AddSeconds(3);
-                }
+                // Shelf rows (prices, listing) and stock are read every tick, once per room and server,
+                // so a price change reaches every open page within a second.
+                session = await live.GetByRoomAsync(room.Name, _stopping.Token);
 
                 if (session is not null)
                 {

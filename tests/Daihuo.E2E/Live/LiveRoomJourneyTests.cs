@@ -72,6 +72,13 @@ public sealed class LiveRoomJourneyTests(BrowserFixture browser) : IClassFixture
         // Both pages move without a reload: the viewer's stock through SSE, the console's numbers through its circuit.
         await phone.WaitForFunctionAsync("() => document.querySelector('[data-testid=offer-remaining]')?.dataset.remaining === '18'");
         await console.WaitForFunctionAsync("() => document.querySelector('[data-testid=shelf-sold]')?.innerText.trim() === '2'");
+
+        // A price change in the console reaches the open phone page without a reload.
+        await console.ClickAsync("[data-testid=change-price]");
+        await console.FillAsync("[data-testid=price-input]", "26.8");
+        await console.FillAsync("[data-testid=price-reason]", chinese ? "限时福利" : "Flash deal");
+        await console.ClickAsync("[data-testid=price-submit]");
+        await phone.WaitForFunctionAsync("() => document.querySelector('[data-testid=offer-price]')?.innerText.includes('26.80')");
         await ShotAsync(phone, $"storefront-{language}");
         await ShotAsync(console, $"live-console-{language}", fullPage: true);
         await phone.Context.CloseAsync();

@@ -151,6 +151,41 @@ public sealed class LiveOrderApiTests(DaihuoApp app) : IClassFixture<DaihuoApp>
         Assert.Equal("Draft", details.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task A_price_change_is_audited_refused_below_floor_unless_the_owner_overrides_and_charged_from_the_next_order()
+    {
+        var (host, _, offerId) = await LiveOfferAsync(units: 20, limit: 5, language: "en");
+        var owner = await app.SignInAsync(DaihuoApp.OwnerEmail, language: "en");
+        var buyer = await BuyerAsync("13700137000", "en");
+        var before = await (await OrderAsync(buyer, offerId, "p1")).Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        var noReason = await host.PostAsJsonAsync($"/api/live/offers/{offerId}/price", new { livePrice = 2690 }, Ct);
+        var belowFloor = await host.PostAsJsonAsync($"/api/live/offers/{offerId}/price", new { livePrice = 1000, reason = "清库存" }, Ct);
+        var hostOverride = await host.PostAsJsonAsync($"/api/live/offers/{offerId}/price", new { livePrice = 1000, reason = "清库存", overrideFloor = true }, Ct);
+        var changed = await host.PostAsJsonAsync($"/api/live/offers/{offerId}/price", new { livePrice = 2690, reason = "限时福利" }, Ct);
+        var after = await (await OrderAsync(buyer, offerId, "p2")).Content.ReadFromJsonAsync<JsonElement>(Ct);
+        var ownerOverride = await owner.PostAsJsonAsync($"/api/live/offers/{offerId}/price", new { livePrice = 1000, reason = "老板特批", overrideFloor = true }, Ct);
+
+        await ProblemAssert.NamesFieldAsync(noReason, HttpStatusCode.BadRequest, "reason");
+        await ProblemAssert.NamesFieldAsync(belowFloor, HttpStatusCode.BadRequest, "livePrice");
+        await ProblemAssert.NamesFieldAsync(hostOverride, HttpStatusCode.BadRequest, "overrideFloor");
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(2990, before.GetProperty("total").GetInt64());
+        Assert.Equal(2690, after.GetProperty("total").GetInt64());
+        Assert.Equal(HttpStatusCode.OK, ownerOverride.StatusCode);
+        Assert.Equal(1000, (await RoomOfferAsync(buyer, offerId)).GetProperty("price").GetInt64());
+
+        var audit = await owner.GetFromJsonAsync<JsonElement>($"/api/audit?search={offerId}", Ct);
+        var entries = audit.GetProperty("items").EnumerateArray().ToList();
+        var overrideEntry = entries.Single(e => e.GetProperty("action").GetString() == "live.price.override");
+        Assert.Equal("老板特批", overrideEntry.GetProperty("reason").GetString());
+        Assert.Contains("26.90", overrideEntry.GetProperty("before").GetString(), StringComparison.Ordinal);
+        Assert.Contains("10.00", overrideEntry.GetProperty("after").GetString(), StringComparison.Ordinal);
+        var change = entries.Single(e => e.GetProperty("action").GetString() == "live.price.changed");
+        Assert.Equal("主播 小鹿", change.GetProperty("actorName").GetString());
+        Assert.Equal("限时福利", change.GetProperty("reason").GetString());
+    }
+
     private async Task<JsonElement> RoomOfferAsync(HttpClient client, Guid offerId)
     {
         var staff = await app.SignInAsync("host@daihuo.local");
