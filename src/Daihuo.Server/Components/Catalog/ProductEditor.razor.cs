@@ -2,6 +2,7 @@ using System.Globalization;
 using Daihuo.Data.Catalog;
 using Daihuo.Domain.Common;
 using Daihuo.Server.Account;
+using Daihuo.Server.Components.Layout;
 using Daihuo.Server.Localization;
 using Daihuo.Server.Team;
 using Microsoft.AspNetCore.Authorization;
@@ -14,7 +15,7 @@ namespace Daihuo.Server.Components.Catalog;
 
 public sealed partial class ProductEditor
 {
-    private readonly List<DomainError> _errors = [];
+    private FieldErrors _errors = default!;
     private ProductForm _form = new();
     private ProductDetails? _product;
     private IReadOnlyList<CategoryDetails> _categories = [];
@@ -53,6 +54,7 @@ public sealed partial class ProductEditor
     protected override async Task OnParametersSetAsync()
     {
         _loading = true;
+        _errors ??= new FieldErrors(ErrorText);
         var user = (await Auth.GetAuthenticationStateAsync()).User;
         _canEdit = (await Authorization.AuthorizeAsync(user, Policies.CatalogEdit)).Succeeded;
         _categories = await Catalog.CategoriesAsync();
@@ -153,10 +155,6 @@ public sealed partial class ProductEditor
             AddPoint();
         }
     }
-
-    private bool Has(string field) => _errors.Any(e => e.Field == field);
-
-    private string? For(string field) => _errors.FirstOrDefault(e => e.Field == field) is { } e ? ErrorText.Message(e) : null;
 
     private string MarginText()
     {
