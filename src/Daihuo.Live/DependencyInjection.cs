@@ -12,6 +12,20 @@ public sealed class LiveOptions
     public int GatewayPort { get; set; } = 30000;
 
     public string ClusterId { get; set; } = "daihuo";
+
+    /// <summary>An order unpaid this long is cancelled and its units go back on the shelf.</summary>
+    public int PaymentWindowMinutes { get; set; } = 15;
+}
+
+/// <summary>
+/// The clock grains read (payment windows, order times). Its own type because the Orleans host
+/// registers a <see cref="TimeProvider"/> of its own; tests hand a fake one here.
+/// </summary>
+public sealed class LiveClock(TimeProvider time)
+{
+    public TimeProvider Time { get; } = time;
+
+    public DateTimeOffset UtcNow => Time.GetUtcNow();
 }
 
 public static class DependencyInjection
@@ -24,6 +38,8 @@ public static class DependencyInjection
     {
         var options = new LiveOptions();
         builder.Configuration.GetSection("Daihuo:Orleans").Bind(options);
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(sp => new LiveClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddSingleton<Orders.OrderJournal>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<Orders.OrderJournal>());
         builder.UseOrleans(silo =>

@@ -35,6 +35,11 @@ public sealed class Order
 
     public DateTimeOffset PlacedAt { get; set; }
 
+    public DateTimeOffset? PaidAt { get; set; }
+
+    /// <summary>When an unpaid order was cancelled (payment window passed, or staff cancelled it) and its units went back.</summary>
+    public DateTimeOffset? CancelledAt { get; set; }
+
     /// <summary>The offer version the batch committed at: the order's place in the offer's journal.</summary>
     public long JournalVersion { get; set; }
 

@@ -59,4 +59,12 @@ public interface IOfferGrain : IGrainWithGuidKey
 
     /// <summary>Re-reads the offer's terms (price) after the console changed them; orders placed before keep their price.</summary>
     Task RefreshTermsAsync();
+
+    /// <summary>Records a verified payment; a paid order never expires. False if the order is not an unpaid order of this offer.</summary>
+    [AlwaysInterleave]
+    Task<bool> MarkPaidAsync(Guid orderId);
+
+    /// <summary>Cancels unpaid orders whose payment window has passed and returns their units; answers how many.</summary>
+    [AlwaysInterleave]
+    Task<int> ExpireUnpaidAsync();
 }

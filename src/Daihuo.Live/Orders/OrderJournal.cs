@@ -7,10 +7,20 @@ using Microsoft.Extensions.Logging;
 
 namespace Daihuo.Live.Orders;
 
-/// <summary>One offer's orders to append, at the offer version the grain believes is current.</summary>
+/// <summary>
+/// One offer's changes at the offer version the grain believes is current: new orders (units taken),
+/// orders paid, and unpaid orders cancelled (their units returned).
+/// </summary>
 public sealed record JournalBatch(Guid OfferId, long ExpectedVersion, IReadOnlyList<Order> Orders)
 {
-    public int Units => Orders.Sum(o => o.Quantity);
+    public IReadOnlyList<Guid> Paid { get; init; } = [];
+
+    public IReadOnlyList<(Guid OrderId, int Quantity)> Cancelled { get; init; } = [];
+
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>Units sold by this batch, net of the units it returns.</summary>
+    public int Units => Orders.Sum(o => o.Quantity) - Cancelled.Sum(c => c.Quantity);
 }
 
 public enum JournalOutcome
@@ -90,6 +100,7 @@ public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> cont
                     }
 
                     db.Orders.AddRange(batch.Orders);
+                    await CloseOrdersAsync(db, batch, ct);
                     outcomes[i] = JournalOutcome.Committed;
                 }
                 else
@@ -115,6 +126,33 @@ public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> cont
         for (var i = 0; i < round.Count; i++)
         {
             round[i].Done.SetResult(outcomes[i]);
+        }
+    }
+
+    /// <summary>Paid and cancelled orders change status only from Placed; anything else means a stale view, and the round fails.</summary>
+    private static async Task CloseOrdersAsync(DaihuoDbContext db, JournalBatch batch, CancellationToken ct)
+    {
+        var at = batch.At;
+        if (batch.Paid.Count > 0)
+        {
+            var paid = batch.Paid.ToList();
+            var changed = await db.Orders.Where(o => paid.Contains(o.Id) && o.Status == OrderStatus.Placed)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Paid).SetProperty(o => o.PaidAt, at), ct);
+            if (changed != paid.Count)
+            {
+                throw new InvalidOperationException("An order to mark paid was not placed.");
+            }
+        }
+
+        if (batch.Cancelled.Count > 0)
+        {
+            var cancelled = batch.Cancelled.Select(c => c.OrderId).ToList();
+            var changed = await db.Orders.Where(o => cancelled.Contains(o.Id) && o.Status == OrderStatus.Placed)
+                .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Cancelled).SetProperty(o => o.CancelledAt, at), ct);
+            if (changed != cancelled.Count)
+            {
+                throw new InvalidOperationException("An order to cancel was not placed.");
+            }
         }
     }
 

@@ -35,7 +35,8 @@ public abstract class LiveCluster<TDatabase> : IAsyncLifetime
         builder.ConfigureSiloHost((_, host) =>
         {
             host.Services.AddSingleton<IDbContextFactory<DaihuoDbContext>>(Database);
-            host.Services.AddSingleton(TimeProvider.System);
+            host.Services.AddSingleton(new LiveClock(Database.Clock));
+            host.Services.AddSingleton(new LiveOptions { PaymentWindowMinutes = 15 });
             host.Services.AddSingleton<OrderJournal>();
             host.Services.AddHostedService(sp => sp.GetRequiredService<OrderJournal>());
         });

@@ -109,6 +109,45 @@ public abstract class OfferConcurrencyTests<TCluster, TDatabase>(TCluster live) 
     }
 
     [Fact]
+    public async Task Unpaid_orders_expire_after_the_payment_window_and_their_units_return_but_a_paid_one_stays()
+    {
+        SkipIfUnavailable();
+        var offerId = await live.CreateOfferAsync(units: 10, perBuyerLimit: 5);
+        var offer = live.Grains.GetGrain<IOfferGrain>(offerId);
+        var a = await offer.PlaceOrderAsync(new PlaceOrder("exp-a", 3, "ka", "h"));
+        var b = await offer.PlaceOrderAsync(new PlaceOrder("exp-b", 2, "kb", "h"));
+        var c = await offer.PlaceOrderAsync(new PlaceOrder("exp-c", 1, "kc", "h"));
+
+        Assert.True(await offer.MarkPaidAsync(b.OrderId!.Value));
+        Assert.False(await offer.MarkPaidAsync(b.OrderId!.Value));
+        live.Database.Clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal(0, await offer.ExpireUnpaidAsync());
+        live.Database.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(2, await offer.ExpireUnpaidAsync());
+
+        var orders = (await OrdersAsync(offerId)).ToDictionary(o => o.Id);
+        Assert.Equal(OrderStatus.Cancelled, orders[a.OrderId!.Value].Status);
+        Assert.Equal(OrderStatus.Cancelled, orders[c.OrderId!.Value].Status);
+        Assert.NotNull(orders[a.OrderId!.Value].CancelledAt);
+        Assert.Equal(OrderStatus.Paid, orders[b.OrderId!.Value].Status);
+        Assert.Equal(2, (await OfferRowAsync(offerId)).Sold);
+        Assert.Equal(2, (await offer.GetSnapshotAsync()).Sold);
+        Assert.False(await offer.MarkPaidAsync(a.OrderId!.Value));
+
+        // The returned units and the buyer's allowance are back: the same buyer buys again.
+        var again = await offer.PlaceOrderAsync(new PlaceOrder("exp-a", 5, "ka-2", "h"));
+        Assert.Equal(OrderOutcome.Accepted, again.Outcome);
+
+        // And a reactivated grain agrees with the journal.
+        await live.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, Ct);
+        await Task.Delay(200, Ct);
+        Assert.Equal(7, (await offer.GetSnapshotAsync()).Sold);
+        live.Database.Clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(1, await offer.ExpireUnpaidAsync());
+        Assert.Equal(2, (await OfferRowAsync(offerId)).Sold);
+    }
+
+    [Fact]
     public async Task Two_activations_cannot_both_commit_at_the_same_version_and_the_database_refuses_an_oversell()
     {
         SkipIfUnavailable();

@@ -392,6 +392,9 @@ namespace Daihuo.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CancelledAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -402,6 +405,9 @@ namespace Daihuo.Data.Migrations.Sqlite
 
                     b.Property<Guid>("OfferId")
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("PaidAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("PlacedAt")
                         .HasColumnType("INTEGER");
