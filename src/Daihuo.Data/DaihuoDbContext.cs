@@ -32,6 +32,8 @@ public abstract class DaihuoDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Orders.Order> Orders => Set<Orders.Order>();
 
+    public DbSet<Orders.Payment> Payments => Set<Orders.Payment>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

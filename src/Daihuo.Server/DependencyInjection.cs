@@ -124,6 +124,9 @@ public static class DependencyInjection
         services.AddSingleton<Storefront.BuyerIdentity>();
         services.AddSingleton<Storefront.RoomFeed>();
         services.AddSingleton<Live.LivePricing>();
+        services.AddSingleton<Orders.LocalPaymentProvider>();
+        services.AddSingleton<Orders.PaymentService>();
+        services.AddSingleton<Orders.LiveRoomLinks>();
 
         // API description, health.
         services.AddOpenApi();

@@ -7,6 +7,7 @@ using Daihuo.Server.Catalog;
 using Daihuo.Server.Common;
 using Daihuo.Server.Components;
 using Daihuo.Server.Live;
+using Daihuo.Server.Orders;
 using Daihuo.Server.Storefront;
 using Daihuo.Server.Team;
 using Scalar.AspNetCore;
@@ -48,6 +49,7 @@ app.MapAuditApi();
 app.MapLiveApi();
 app.MapStorefrontApi();
 app.MapStorefrontPages();
+app.MapPaymentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 await app.RunAsync();

@@ -68,4 +68,8 @@ public static class ErrorCodes
     public const string BuyerUnknown = "buyer_unknown";
     public const string PhoneFormat = "phone_format";
     public const string OwnerOnly = "owner_only";
+    public const string OrderNotFound = "order_not_found";
+    public const string OrderNotPayable = "order_not_payable";
+    public const string PaymentSignature = "payment_signature";
+    public const string PaymentAmount = "payment_amount";
 }

@@ -24,6 +24,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, E
             UploadTooLargeException big => TooLarge(big.MaxBytes),
             Storefront.BuyerRequiredException => Single(StatusCodes.Status401Unauthorized, "problem.unauthorized", new DomainError(ErrorCodes.BuyerUnknown, "buyer")),
             Storefront.IdempotencyKeyReusedException => Single(StatusCodes.Status422UnprocessableEntity, "problem.validation", new DomainError(ErrorCodes.IdempotencyKeyReused, "Idempotency-Key")),
+            Orders.PaymentRefusedException refused => Single(refused.Status, "problem.validation", new DomainError(refused.Code, "notification")),
             Storefront.RetryLaterException => Single(StatusCodes.Status503ServiceUnavailable, "problem.conflict", new DomainError(ErrorCodes.OrderRetry, "offerId")),
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(UploadLimits.MaxUploadBytes),
             BadHttpRequestException { InnerException: JsonException json } => Validation([new DomainError(ErrorCodes.InvalidChoice, JsonField(json.Path))]),

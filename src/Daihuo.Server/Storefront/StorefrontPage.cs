@@ -17,7 +17,7 @@ internal static class StorefrontPage
     [
         "store.buy", "store.only_left", "store.sold_out", "store.sold_percent", "store.identify.title", "store.phone", "store.nickname", "store.quantity",
         "store.submit", "store.cancel", "store.accepted", "store.order_no", "store.total", "store.failed", "store.per_buyer", "store.not_selling", "store.reconnecting",
-        "store.continue", "stage.Draft", "stage.Scheduled", "stage.WarmingUp", "stage.Rehearsal", "stage.Live", "stage.Ended",
+        "store.continue", "stage.Draft", "stage.Scheduled", "stage.WarmingUp", "stage.Rehearsal", "stage.Live", "stage.Ended", "store.pay",
     ];
 
     public static IEndpointRouteBuilder MapStorefrontPages(this IEndpointRouteBuilder app)

@@ -34,7 +34,7 @@ public sealed class LiveRoomJourneyTests(BrowserFixture browser) : IClassFixture
         await BrowserFixture.WaitForConsoleAsync(console);
 
         await console.ClickAsync("[data-testid=shelf-product]");
-        await console.Keyboard.TypeAsync("DH-F5003");
+        await console.FillAsync("[data-testid=shelf-product]", "DH-F5003");
         await console.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = "DH-F5003" }).First.ClickAsync();
         await console.Locator("[data-testid=shelf-price]").WaitForAsync();
         await console.FillAsync("[data-testid=shelf-allocated]", "20");
@@ -67,13 +67,12 @@ public sealed class LiveRoomJourneyTests(BrowserFixture browser) : IClassFixture
         await phone.Locator(".sheet-message.ok").WaitForAsync();
         Assert.Contains(chinese ? "下单成功" : "Order accepted", await phone.InnerTextAsync("[data-testid=buy-message]"), StringComparison.Ordinal);
         await ShotAsync(phone, $"storefront-checkout-{language}");
-        await phone.ClickAsync("#sheet-cancel");
 
         // Both pages move without a reload: the viewer's stock through SSE, the console's numbers through its circuit.
         await phone.WaitForFunctionAsync("() => document.querySelector('[data-testid=offer-remaining]')?.dataset.remaining === '18'");
         await console.WaitForFunctionAsync("() => document.querySelector('[data-testid=shelf-sold]')?.innerText.trim() === '2'");
 
-        // A price change in the console reaches the open phone page without a reload.
+        // A price change in the console reaches the open phone page without a reload (the sheet stays open on top).
         await console.ClickAsync("[data-testid=change-price]");
         await console.FillAsync("[data-testid=price-input]", "26.8");
         await console.FillAsync("[data-testid=price-reason]", chinese ? "限时福利" : "Flash deal");
@@ -81,6 +80,14 @@ public sealed class LiveRoomJourneyTests(BrowserFixture browser) : IClassFixture
         await phone.WaitForFunctionAsync("() => document.querySelector('[data-testid=offer-price]')?.innerText.includes('26.80')");
         await ShotAsync(phone, $"storefront-{language}");
         await ShotAsync(console, $"live-console-{language}", fullPage: true);
+
+        // Pay on the provider's page; the signed notification marks the order paid.
+        await phone.ClickAsync("[data-testid=pay-link]");
+        await phone.WaitForURLAsync(new Regex("/pay/local/"));
+        Assert.Contains("59.80", await phone.InnerTextAsync("[data-testid=pay-amount]"), StringComparison.Ordinal);
+        await phone.ClickAsync("[data-testid=pay-confirm]");
+        await phone.Locator("[data-testid=pay-done]").WaitForAsync();
+        await ShotAsync(phone, $"storefront-paid-{language}");
         await phone.Context.CloseAsync();
         await console.Context.CloseAsync();
     }

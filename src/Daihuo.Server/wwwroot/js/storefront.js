@@ -47,6 +47,12 @@
     sheet.hidden = false;
   });
   document.getElementById('sheet-cancel').addEventListener('click', () => { sheet.hidden = true; });
+  message.addEventListener('click', async e => {
+    const pay = e.target.closest('button.pay');
+    if (!pay) return;
+    const r = await fetch(`/api/storefront/orders/${pay.dataset.order}/payment`, { method: 'POST' });
+    if (r.ok) { location.href = (await r.json()).payUrl; } else { show(await r.json(), true); }
+  });
 
   form.addEventListener('submit', async e => {
     e.preventDefault();
@@ -76,7 +82,8 @@
         const body = await r.json();
         if (r.ok) {
           message.className = 'sheet-message ok';
-          message.innerHTML = `<b>${esc(T['store.accepted'])}</b><br>${esc(T['store.order_no'])} ${esc(body.orderId.slice(-12).toUpperCase())} · ${esc(T['store.total'])} ${yuan(body.total)}`;
+          message.innerHTML = `<b>${esc(T['store.accepted'])}</b><br>${esc(T['store.order_no'])} ${esc(body.orderId.slice(-12).toUpperCase())} · ${esc(T['store.total'])} ${yuan(body.total)}` +
+            `<br><button type="button" class="pay" data-order="${esc(body.orderId)}" data-testid="pay-link">${esc(T['store.pay'])}</button>`;
           pendingKey = null;
           return;
         }

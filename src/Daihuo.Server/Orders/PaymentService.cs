@@ -1,0 +1,113 @@
+using Daihuo.Data;
+using Daihuo.Data.Orders;
+using Daihuo.Domain.Common;
+using Daihuo.Live.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daihuo.Server.Orders;
+
+public sealed record PaymentStart(Guid PaymentId, Guid OrderId, long Amount, string PayUrl);
+
+public enum NoticeOutcome
+{
+    Recorded = 0,
+    AlreadyRecorded = 1,
+    Forged = 2,
+    WrongAmount = 3,
+    UnknownPayment = 4,
+}
+
+/// <summary>
+/// Pays an order: a payment is created for the buyer's unpaid order; the order counts as paid only
+/// when the provider's verified notification is stored, and then the offer grain records it (so it
+/// no longer expires). A notification seen before is answered as handled and changes nothing.
+/// </summary>
+public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, LocalPaymentProvider provider, IGrainFactory grains, TimeProvider clock, ILogger<PaymentService> logger)
+{
+    public async Task<PaymentStart> StartAsync(Guid orderId, string buyerId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.BuyerId == buyerId, ct)
+            ?? throw new NotFoundException(ErrorCodes.OrderNotFound, "orderId", orderId);
+        if (order.Status != OrderStatus.Placed)
+        {
+            throw new ConflictException(ErrorCodes.OrderNotPayable, "orderId", order.Status.ToString());
+        }
+
+        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending, ct);
+        if (payment is null)
+        {
+            payment = new Payment
+            {
+                Id = Guid.CreateVersion7(clock.GetUtcNow()),
+                OrderId = orderId,
+                OfferId = order.OfferId,
+                Provider = LocalPaymentProvider.Name,
+                Amount = order.Total,
+                Status = PaymentStatus.Pending,
+                CreatedAt = clock.GetUtcNow(),
+            };
+            db.Payments.Add(payment);
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new PaymentStart(payment.Id, orderId, payment.Amount.Fen, $"/pay/local/{payment.Id:N}");
+    }
+
+    public async Task<Payment?> FindAsync(Guid paymentId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Payments.AsNoTracking().SingleOrDefaultAsync(p => p.Id == paymentId, ct);
+    }
+
+    public async Task<NoticeOutcome> HandleAsync(SignedNotification notification, CancellationToken ct = default)
+    {
+        var notice = provider.Verify(notification);
+        if (notice is null || notice.EventType != "TRANSACTION.SUCCESS")
+        {
+            return NoticeOutcome.Forged;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var payment = await db.Payments.SingleOrDefaultAsync(p => p.Id == notice.PaymentId, ct);
+        if (payment is null)
+        {
+            return NoticeOutcome.UnknownPayment;
+        }
+
+        if (payment.Status == PaymentStatus.Succeeded)
+        {
+            return NoticeOutcome.AlreadyRecorded;
+        }
+
+        if (payment.Amount.Fen != notice.TotalFen)
+        {
+            return NoticeOutcome.WrongAmount;
+        }
+
+        payment.Status = PaymentStatus.Succeeded;
+        payment.PaidAt = clock.GetUtcNow();
+        payment.NotificationId = notice.NotificationId;
+        payment.ProviderTransactionId = notice.TransactionId;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // The same notification stored by a concurrent delivery.
+            return NoticeOutcome.AlreadyRecorded;
+        }
+
+        if (!await grains.GetGrain<IOfferGrain>(payment.OfferId).MarkPaidAsync(payment.OrderId))
+        {
+            // Paid after the order expired: the money is recorded; the order needs a refund (after-sales).
+            LogPaidAfterExpiry(logger, payment.OrderId);
+        }
+
+        return NoticeOutcome.Recorded;
+    }
+
+    private static void LogPaidAfterExpiry(ILogger logger, Guid orderId) =>
+        logger.LogWarning("Order {OrderId} was paid after it had expired; it needs a refund.", orderId);
+}
