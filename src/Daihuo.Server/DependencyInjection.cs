@@ -126,7 +126,6 @@ public static class DependencyInjection
         services.AddSingleton<Live.LivePricing>();
         services.AddSingleton<Orders.LocalPaymentProvider>();
         services.AddSingleton<Orders.PaymentService>();
-        services.AddSingleton<Orders.LiveRoomLinks>();
 
         // API description, health.
         services.AddOpenApi();

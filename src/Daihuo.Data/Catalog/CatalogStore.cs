@@ -469,13 +469,9 @@ public sealed class CatalogStore(IDbContextFactory<DaihuoDbContext> contexts, Ti
         {
             throw new ConflictException(ErrorCodes.ProductStale, "version");
         }
-        catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             throw new ConflictException(ErrorCodes.ProductCodeTaken, "code");
         }
     }
-
-    internal static bool IsUniqueViolation(DbUpdateException ex) =>
-        ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 } sqlite && sqlite.Message.Contains("UNIQUE", StringComparison.Ordinal)
-        || ex.InnerException is Npgsql.PostgresException { SqlState: "23505" };
 }

@@ -183,6 +183,15 @@ public sealed class LiveStore(IDbContextFactory<DaihuoDbContext> contexts, TimeP
         return row is null ? null : (row.Id, row.Status);
     }
 
+    /// <summary>The storefront room an offer is sold in, for links back to it.</summary>
+    public async Task<string?> RoomOfOfferAsync(Guid offerId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Offers.AsNoTracking().Where(o => o.Id == offerId)
+            .Join(db.LiveSessions, o => o.SessionId, s => s.Id, (o, s) => s.Room)
+            .SingleOrDefaultAsync(ct);
+    }
+
     public async Task<Order?> OrderAsync(Guid orderId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

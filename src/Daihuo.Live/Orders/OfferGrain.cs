@@ -116,7 +116,7 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         if (outcome != PurchaseOutcome.Accepted)
         {
             // Refusals are not remembered: the same key may succeed later (say, after stock is topped up).
-            return new OrderResult((OrderOutcome)(int)outcome, null, 0, 0, _ledger.Remaining);
+            return new OrderResult(Refusal(outcome), null, 0, 0, _ledger.Remaining);
         }
 
         var now = clock.UtcNow;
@@ -141,6 +141,14 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         StartFlush();
         return await done.Task;
     }
+
+    private static OrderOutcome Refusal(PurchaseOutcome outcome) => outcome switch
+    {
+        PurchaseOutcome.SoldOut => OrderOutcome.SoldOut,
+        PurchaseOutcome.NotEnoughStock => OrderOutcome.NotEnoughStock,
+        PurchaseOutcome.OverBuyerLimit => OrderOutcome.OverBuyerLimit,
+        _ => OrderOutcome.InvalidQuantity,
+    };
 
     Task<bool> IOfferGrain.MarkPaidAsync(Guid orderId)
     {

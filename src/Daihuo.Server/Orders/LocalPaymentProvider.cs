@@ -31,14 +31,7 @@ public sealed class LocalPaymentProvider
 
     public LocalPaymentProvider(DatabaseOptions options, TimeProvider clock)
     {
-        var path = Path.Combine(options.DataPath, "keys", "local-pay.key");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (!File.Exists(path))
-        {
-            File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(32));
-        }
-
-        _key = File.ReadAllBytes(path);
+        _key = KeyFiles.LoadOrCreate(options, "local-pay.key");
         _clock = clock;
     }
 

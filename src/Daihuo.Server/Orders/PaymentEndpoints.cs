@@ -1,5 +1,7 @@
 using System.Net;
+using Daihuo.Data.Live;
 using Daihuo.Domain.Common;
+using Daihuo.Server.Common;
 using Daihuo.Server.Localization;
 using Daihuo.Server.Storefront;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,7 +23,7 @@ internal static class PaymentEndpoints
 
     private static async Task<Ok<PaymentStart>> StartAsync(Guid orderId, BuyerIdentity buyers, PaymentService payments, HttpContext http, CancellationToken ct)
     {
-        var buyer = buyers.Current(http.Request) ?? throw new BuyerRequiredException();
+        var buyer = buyers.Current(http.Request) ?? throw ProblemException.BuyerRequired();
         return TypedResults.Ok(await payments.StartAsync(orderId, buyer.Id, ct));
     }
 
@@ -38,13 +40,13 @@ internal static class PaymentEndpoints
         return await payments.HandleAsync(notification, ct) switch
         {
             NoticeOutcome.Recorded or NoticeOutcome.AlreadyRecorded => Results.NoContent(),
-            NoticeOutcome.Forged => throw new PaymentRefusedException(StatusCodes.Status401Unauthorized, ErrorCodes.PaymentSignature),
-            NoticeOutcome.WrongAmount => throw new PaymentRefusedException(StatusCodes.Status400BadRequest, ErrorCodes.PaymentAmount),
+            NoticeOutcome.Forged => throw ProblemException.PaymentRefused(StatusCodes.Status401Unauthorized, ErrorCodes.PaymentSignature),
+            NoticeOutcome.WrongAmount => throw ProblemException.PaymentRefused(StatusCodes.Status400BadRequest, ErrorCodes.PaymentAmount),
             _ => throw new NotFoundException(ErrorCodes.OrderNotFound, "notification"),
         };
     }
 
-    private static async Task<IResult> PageAsync(Guid paymentId, bool? done, PaymentService payments, IStringLocalizer<Strings> text, LiveRoomLinks links, CancellationToken ct)
+    private static async Task<IResult> PageAsync(Guid paymentId, bool? done, PaymentService payments, IStringLocalizer<Strings> text, LiveStore live, CancellationToken ct)
     {
         var payment = await payments.FindAsync(paymentId, ct);
         if (payment is null)
@@ -54,7 +56,7 @@ internal static class PaymentEndpoints
 
         var e = (string s) => WebUtility.HtmlEncode(s);
         var paid = payment.Status == Data.Orders.PaymentStatus.Succeeded;
-        var room = await links.RoomOfOfferAsync(payment.OfferId, ct);
+        var room = await live.RoomOfOfferAsync(payment.OfferId, ct);
         var lang = TextCatalog.Normalize(System.Globalization.CultureInfo.CurrentUICulture);
         var html = $$"""
             <!DOCTYPE html>
@@ -88,24 +90,5 @@ internal static class PaymentEndpoints
         }
 
         return Results.Redirect($"/pay/local/{paymentId:N}?done=true");
-    }
-}
-
-/// <summary>A payment notification that is refused: forged or stale (401), or for the wrong amount (400).</summary>
-internal sealed class PaymentRefusedException(int status, string code) : Exception(code)
-{
-    public int Status { get; } = status;
-
-    public string Code { get; } = code;
-}
-
-/// <summary>Where an offer's storefront is, for links back from the payment page.</summary>
-public sealed class LiveRoomLinks(Microsoft.EntityFrameworkCore.IDbContextFactory<Data.DaihuoDbContext> contexts)
-{
-    public async Task<string?> RoomOfOfferAsync(Guid offerId, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleOrDefaultAsync(
-            db.Offers.Where(o => o.Id == offerId).Join(db.LiveSessions, o => o.SessionId, s => s.Id, (o, s) => s.Room), ct);
     }
 }

@@ -93,7 +93,7 @@ public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, 
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DbErrors.IsUniqueViolation(ex))
         {
             // The same notification stored by a concurrent delivery.
             return NoticeOutcome.AlreadyRecorded;

@@ -23,14 +23,7 @@ public sealed partial class BuyerIdentity
 
     public BuyerIdentity(DatabaseOptions options, IDataProtectionProvider protection, TimeProvider clock)
     {
-        var path = Path.Combine(options.DataPath, "keys", "buyer-id.key");
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        if (!File.Exists(path))
-        {
-            File.WriteAllBytes(path, RandomNumberGenerator.GetBytes(32));
-        }
-
-        _key = File.ReadAllBytes(path);
+        _key = KeyFiles.LoadOrCreate(options, "buyer-id.key");
         _protector = protection.CreateProtector("Daihuo.Storefront.Buyer.v1");
         _clock = clock;
     }

@@ -5,6 +5,7 @@ using Daihuo.Data.Live;
 using Daihuo.Domain.Common;
 using Daihuo.Domain.Live;
 using Daihuo.Live.Orders;
+using Daihuo.Server.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Daihuo.Server.Storefront;
@@ -76,7 +77,7 @@ internal static class StorefrontApi
             throw new DomainValidationException(ErrorCodes.IdempotencyKeyFormat, KeyHeader);
         }
 
-        var buyer = buyers.Current(http.Request) ?? throw new BuyerRequiredException();
+        var buyer = buyers.Current(http.Request) ?? throw ProblemException.BuyerRequired();
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, ct);
         var body = buffer.ToArray();
@@ -116,12 +117,12 @@ internal static class StorefrontApi
                 OrderOutcome.Accepted => Results.Json(
                     new OrderAccepted(result.OrderId!.Value, offerId, result.Quantity, result.TotalFen, "placed"),
                     statusCode: StatusCodes.Status201Created),
-                OrderOutcome.KeyReused => throw new IdempotencyKeyReusedException(),
+                OrderOutcome.KeyReused => throw ProblemException.KeyReused(),
                 OrderOutcome.SoldOut => throw new ConflictException(ErrorCodes.SoldOut, "quantity"),
                 OrderOutcome.NotEnoughStock => throw new ConflictException(ErrorCodes.NotEnoughStock, "quantity", result.Remaining),
                 OrderOutcome.OverBuyerLimit => throw new ConflictException(ErrorCodes.OverBuyerLimit, "quantity", (await offer.GetSnapshotAsync()).PerBuyerLimit),
                 OrderOutcome.InvalidQuantity => throw new DomainValidationException(ErrorCodes.InvalidQuantity, "quantity"),
-                _ => throw new RetryLaterException(),
+                _ => throw ProblemException.RetryLater(),
             };
         }
         finally
@@ -130,12 +131,3 @@ internal static class StorefrontApi
         }
     }
 }
-
-/// <summary>No buyer cookie: the viewer must identify first (401).</summary>
-internal sealed class BuyerRequiredException() : Exception("Buyer required.");
-
-/// <summary>The same Idempotency-Key with another request (422).</summary>
-internal sealed class IdempotencyKeyReusedException() : Exception("Idempotency key reused.");
-
-/// <summary>The journal could not take the order now; nothing was taken (503, retry with the same key).</summary>
-internal sealed class RetryLaterException() : Exception("Retry later.");
