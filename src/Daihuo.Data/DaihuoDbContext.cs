@@ -30,6 +30,8 @@ public abstract class DaihuoDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Live.Offer> Offers => Set<Live.Offer>();
 
+    public DbSet<Live.RoomEvent> RoomEvents => Set<Live.RoomEvent>();
+
     public DbSet<Orders.Order> Orders => Set<Orders.Order>();
 
     public DbSet<Orders.Payment> Payments => Set<Orders.Payment>();

@@ -52,6 +52,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<CatalogStore>();
         builder.Services.AddSingleton<AuditStore>();
         builder.Services.AddSingleton<Live.LiveStore>();
+        builder.Services.AddSingleton<Orders.OrderStore>();
         return builder;
     }
 

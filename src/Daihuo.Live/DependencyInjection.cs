@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Daihuo.Live;
@@ -38,14 +39,24 @@ public static class DependencyInjection
     {
         var options = new LiveOptions();
         builder.Configuration.GetSection("Daihuo:Orleans").Bind(options);
-        builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(sp => new LiveClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        builder.Services.AddSingleton<Orders.OrderJournal>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<Orders.OrderJournal>());
+        builder.Services.AddLiveRuntime(options);
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ClusterId, clusterId: options.ClusterId);
         });
         return builder;
+    }
+
+    /// <summary>What the grains need beside Orleans: options, clock, the order journal and the room event writer (tests call this too).</summary>
+    public static IServiceCollection AddLiveRuntime(this IServiceCollection services, LiveOptions options)
+    {
+        services.TryAddSingleton(options);
+        services.TryAddSingleton(sp => new LiveClock(sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.TryAddSingleton(Orders.JournalFaults.FromEnvironment());
+        services.AddSingleton<Orders.OrderJournal>();
+        services.AddHostedService(sp => sp.GetRequiredService<Orders.OrderJournal>());
+        services.AddSingleton<Rooms.RoomEventWriter>();
+        services.AddHostedService(sp => sp.GetRequiredService<Rooms.RoomEventWriter>());
+        return services;
     }
 }

@@ -122,8 +122,10 @@ public static class DependencyInjection
         services.AddSingleton<CatalogImportService>();
         services.AddSingleton<TeamService>();
         services.AddSingleton<Storefront.BuyerIdentity>();
+        services.AddSingleton<Storefront.ViewerIdentity>();
         services.AddSingleton<Storefront.RoomFeed>();
         services.AddSingleton<Live.LivePricing>();
+        services.AddSingleton<Live.LiveControls>();
         services.AddSingleton<Orders.LocalPaymentProvider>();
         services.AddSingleton<Orders.PaymentService>();
 

@@ -47,6 +47,7 @@ app.MapCatalogApi();
 app.MapTeamApi();
 app.MapAuditApi();
 app.MapLiveApi();
+app.MapOrdersApi();
 app.MapStorefrontApi();
 app.MapStorefrontPages();
 app.MapPaymentEndpoints();

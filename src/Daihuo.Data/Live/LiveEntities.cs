@@ -27,6 +27,12 @@ public sealed class LiveSession
 
     public string? HostName { get; set; }
 
+    /// <summary>The offer being presented now (讲解中): shown on top of every viewer's shelf.</summary>
+    public Guid? PinnedOfferId { get; set; }
+
+    /// <summary>The console switched viewers to the backup stream line.</summary>
+    public bool OnBackupStream { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? StartedAt { get; set; }
@@ -61,6 +67,14 @@ public sealed class Offer
 
     public bool Listed { get; set; } = true;
 
+    /// <summary>
+    /// A flash sale (秒杀) is an offer of its own with its own stock, price and limit, selling only
+    /// from <see cref="FlashStartsAt"/> until <see cref="FlashEndsAt"/>; both null for a plain offer.
+    /// </summary>
+    public DateTimeOffset? FlashStartsAt { get; set; }
+
+    public DateTimeOffset? FlashEndsAt { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
 }
 
@@ -92,6 +106,7 @@ internal sealed class OfferConfiguration : IEntityTypeConfiguration<Offer>
         builder.HasKey(o => o.Id);
         builder.HasOne<LiveSession>().WithMany().HasForeignKey(o => o.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Catalog.Sku>().WithMany().HasForeignKey(o => o.SkuId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasIndex(o => new { o.SessionId, o.SkuId }).IsUnique();
+        // One plain offer per SKU and session; flash sales of the same SKU are offers of their own.
+        builder.HasIndex(o => new { o.SessionId, o.SkuId }).IsUnique().HasFilter("\"FlashStartsAt\" IS NULL");
     }
 }

@@ -11,12 +11,19 @@ namespace Daihuo.Data.Live;
 public sealed record SessionRow(Guid Id, string Title, string Room, SessionStage Status, DateTimeOffset? PlannedStart, int PlannedMinutes, string? HostName, int Offers, DateTimeOffset CreatedAt);
 
 public sealed record OfferDetails(
-    Guid Id, Guid SkuId, string ProductName, string SkuCode, string? Colour, string? Size, Money Price, Money ListPrice, Money FloorPrice,
-    int Allocated, int Sold, int PerBuyerLimit, int ShelfOrder, bool Listed, string? ImageFile);
+    Guid Id, Guid ProductId, Guid SkuId, string ProductName, string SkuCode, string? Colour, string? Size, Money Price, Money ListPrice, Money FloorPrice,
+    int Allocated, int Sold, int PerBuyerLimit, int ShelfOrder, bool Listed, string? ImageFile, DateTimeOffset? FlashStartsAt, DateTimeOffset? FlashEndsAt)
+{
+    public bool IsFlashSale => FlashStartsAt is not null;
+}
 
 public sealed record SessionDetails(
     Guid Id, string Title, string Room, SessionStage Status, DateTimeOffset? PlannedStart, int PlannedMinutes, string? StreamUrl, string? BackupStreamUrl,
-    string? HostName, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, IReadOnlyList<OfferDetails> Offers);
+    string? HostName, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, DateTimeOffset? EndedAt, Guid? PinnedOfferId, bool OnBackupStream,
+    IReadOnlyList<OfferDetails> Offers);
+
+/// <summary>What the order path checks before it asks the offer's grain: the session's stage and whether the offer is on the shelf.</summary>
+public sealed record OfferGate(Guid SessionId, SessionStage Stage, bool Listed);
 
 /// <summary>Sessions and their shelves: planning, lifecycle and the read side of the live room.</summary>
 public sealed class LiveStore(IDbContextFactory<DaihuoDbContext> contexts, TimeProvider clock)
@@ -173,15 +180,170 @@ public sealed class LiveStore(IDbContextFactory<DaihuoDbContext> contexts, TimeP
         return (await DetailsAsync(db, session, ct)).Offers.Single(o => o.Id == offerId);
     }
 
-    /// <summary>The session an offer belongs to and its stage, for the order path's gate.</summary>
-    public async Task<(Guid SessionId, SessionStage Stage)?> OfferSessionAsync(Guid offerId, CancellationToken ct = default)
+    /// <summary>The session an offer belongs to, its stage and the offer's listing, for the order path's gate.</summary>
+    public async Task<OfferGate?> OfferSessionAsync(Guid offerId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var row = await db.Offers.AsNoTracking().Where(o => o.Id == offerId)
-            .Join(db.LiveSessions, o => o.SessionId, s => s.Id, (o, s) => new { s.Id, s.Status })
+        return await db.Offers.AsNoTracking().Where(o => o.Id == offerId)
+            .Join(db.LiveSessions, o => o.SessionId, s => s.Id, (o, s) => new OfferGate(s.Id, s.Status, o.Listed))
             .SingleOrDefaultAsync(ct);
-        return row is null ? null : (row.Id, row.Status);
     }
+
+    /// <summary>Lists or unlists an offer: an unlisted one disappears from viewers' shelves and takes no orders.</summary>
+    public async Task<SessionDetails> SetListedAsync(Guid offerId, bool listed, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var (offer, session) = await EditableOfferAsync(db, offerId, ct);
+        if (offer.Listed != listed)
+        {
+            offer.Listed = listed;
+            if (!listed && session.PinnedOfferId == offerId)
+            {
+                session.PinnedOfferId = null;
+            }
+
+            AuditLog.Record(db, clock, actor, listed ? "live.offer.listed" : "live.offer.unlisted", "offer", offerId.ToString(), new { Listed = !listed }, new { Listed = listed });
+            ShelfChanged(db, session, offerId, listed ? "listed" : "unlisted");
+            await db.SaveChangesAsync(ct);
+        }
+
+        return await DetailsAsync(db, session, ct);
+    }
+
+    /// <summary>Pins the offer being presented (讲解中), or unpins with null. A pinned offer is listed.</summary>
+    public async Task<SessionDetails> PinAsync(Guid sessionId, Guid? offerId, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var session = await EditableSessionAsync(db, sessionId, ct);
+        if (offerId is { } id)
+        {
+            var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == id && o.SessionId == sessionId, ct)
+                ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", id);
+            offer.Listed = true;
+        }
+
+        if (session.PinnedOfferId != offerId)
+        {
+            AuditLog.Record(db, clock, actor, "live.offer.pinned", "session", sessionId.ToString(), new { Pinned = session.PinnedOfferId }, new { Pinned = offerId });
+            session.PinnedOfferId = offerId;
+            ShelfChanged(db, session, offerId, offerId is null ? "unpinned" : "pinned");
+            await db.SaveChangesAsync(ct);
+        }
+
+        return await DetailsAsync(db, session, ct);
+    }
+
+    /// <summary>Puts the shelf in the given order; the list must name every offer of the session exactly once.</summary>
+    public async Task<SessionDetails> ReorderAsync(Guid sessionId, IReadOnlyList<Guid> offerIds, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var session = await EditableSessionAsync(db, sessionId, ct);
+        var offers = await db.Offers.Where(o => o.SessionId == sessionId).ToListAsync(ct);
+        if (offerIds.Count != offers.Count || offerIds.Distinct().Count() != offers.Count || offers.Any(o => !offerIds.Contains(o.Id)))
+        {
+            throw new DomainValidationException(ErrorCodes.ShelfOrder, "offerIds");
+        }
+
+        var before = offers.OrderBy(o => o.ShelfOrder).ThenBy(o => o.Id).Select(o => o.Id).ToList();
+        if (!before.SequenceEqual(offerIds))
+        {
+            var position = offerIds.Select((id, i) => (id, i)).ToDictionary(x => x.id, x => x.i);
+            foreach (var offer in offers)
+            {
+                offer.ShelfOrder = position[offer.Id];
+            }
+
+            AuditLog.Record(db, clock, actor, "live.shelf.reordered", "session", sessionId.ToString(), before, offerIds);
+            ShelfChanged(db, session, null, "reordered");
+            await db.SaveChangesAsync(ct);
+        }
+
+        return await DetailsAsync(db, session, ct);
+    }
+
+    /// <summary>Sends every viewer to the backup stream line, or back to the primary one.</summary>
+    public async Task<SessionDetails> SwitchStreamAsync(Guid sessionId, bool backup, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var session = await EditableSessionAsync(db, sessionId, ct);
+        if (backup && string.IsNullOrEmpty(session.BackupStreamUrl))
+        {
+            throw new DomainValidationException(ErrorCodes.Required, "backupStreamUrl");
+        }
+
+        if (session.OnBackupStream != backup)
+        {
+            session.OnBackupStream = backup;
+            AuditLog.Record(db, clock, actor, "live.stream.switched", "session", sessionId.ToString(), new { Backup = !backup }, new { Backup = backup });
+            await db.SaveChangesAsync(ct);
+        }
+
+        return await DetailsAsync(db, session, ct);
+    }
+
+    /// <summary>
+    /// Starts a flash sale: a new offer of a SKU already on the shelf, with its own units, price and
+    /// limit, selling from its start for the countdown's minutes; it goes to the top and is pinned.
+    /// </summary>
+    public async Task<OfferDetails> AddFlashSaleAsync(Guid sessionId, FlashSaleDraft draft, bool floorOverride, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var session = await EditableSessionAsync(db, sessionId, ct);
+        var onShelf = await db.Offers.AnyAsync(o => o.SessionId == sessionId && o.SkuId == draft.SkuId, ct);
+        var sku = onShelf
+            ? await db.Skus.AsNoTracking().Where(k => k.Id == draft.SkuId).Select(k => new SkuFacts(k.ListPrice, k.FloorPrice, true)).SingleAsync(ct)
+            : null;
+        var now = clock.GetUtcNow();
+        ShelfRules.Validate(draft, sku, now, floorOverride).ThrowIfInvalid();
+        var start = draft.StartsAt is { } at && at > now ? at : now;
+        var offer = new Offer
+        {
+            Id = Guid.CreateVersion7(now),
+            SessionId = sessionId,
+            SkuId = draft.SkuId,
+            Price = draft.Price,
+            Allocated = draft.Quantity,
+            PerBuyerLimit = draft.PerBuyerLimit,
+            ShelfOrder = -1,
+            FlashStartsAt = start,
+            FlashEndsAt = start + TimeSpan.FromMinutes(draft.Minutes),
+            CreatedAt = now,
+        };
+        db.Offers.Add(offer);
+        session.PinnedOfferId = offer.Id;
+        var belowFloor = draft.Price < sku!.FloorPrice;
+        AuditLog.Record(db, clock, actor, belowFloor ? "live.flash.override" : "live.flash.started", "session", sessionId.ToString(), null,
+            new { offer.Id, offer.SkuId, Price = draft.Price.ToYuanString(), draft.Quantity, draft.PerBuyerLimit, offer.FlashStartsAt, offer.FlashEndsAt, BelowFloor = belowFloor });
+        ShelfChanged(db, session, offer.Id, "flash sale");
+        await db.SaveChangesAsync(ct);
+        return (await DetailsAsync(db, session, ct)).Offers.Single(o => o.Id == offer.Id);
+    }
+
+    private static async Task<LiveSession> EditableSessionAsync(DaihuoDbContext db, Guid sessionId, CancellationToken ct)
+    {
+        var session = await db.LiveSessions.SingleOrDefaultAsync(s => s.Id == sessionId, ct)
+            ?? throw new NotFoundException(ErrorCodes.SessionNotFound, "sessionId", sessionId);
+        return SessionLifecycle.ShelfEditable(session.Status) ? session : throw new ConflictException(ErrorCodes.SessionClosed, "sessionId");
+    }
+
+    private static async Task<(Offer Offer, LiveSession Session)> EditableOfferAsync(DaihuoDbContext db, Guid offerId, CancellationToken ct)
+    {
+        var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == offerId, ct)
+            ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", offerId);
+        return (offer, await EditableSessionAsync(db, offer.SessionId, ct));
+    }
+
+    /// <summary>Shelf changes go to the room's event table in the change's own transaction.</summary>
+    private void ShelfChanged(DaihuoDbContext db, LiveSession session, Guid? offerId, string what) =>
+        db.RoomEvents.Add(new RoomEvent
+        {
+            SessionId = session.Id,
+            Kind = RoomEventKind.ShelfChange,
+            IsTest = session.Status != SessionStage.Live,
+            OfferId = offerId,
+            Text = what,
+            At = clock.GetUtcNow(),
+        });
 
     /// <summary>The storefront room an offer is sold in, for links back to it.</summary>
     public async Task<string?> RoomOfOfferAsync(Guid offerId, CancellationToken ct = default)
@@ -203,11 +365,12 @@ public sealed class LiveStore(IDbContextFactory<DaihuoDbContext> contexts, TimeP
         var offers = await db.Offers.AsNoTracking().Where(o => o.SessionId == s.Id)
             .Join(db.Skus, o => o.SkuId, k => k.Id, (o, k) => new { o, k })
             .Join(db.Products, x => x.k.ProductId, p => p.Id, (x, p) => new OfferDetails(
-                x.o.Id, x.k.Id, p.Name, x.k.Code, x.k.Colour, x.k.Size, x.o.Price, x.k.ListPrice, x.k.FloorPrice, x.o.Allocated, x.o.Sold,
-                x.o.PerBuyerLimit, x.o.ShelfOrder, x.o.Listed, p.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault()))
+                x.o.Id, p.Id, x.k.Id, p.Name, x.k.Code, x.k.Colour, x.k.Size, x.o.Price, x.k.ListPrice, x.k.FloorPrice, x.o.Allocated, x.o.Sold,
+                x.o.PerBuyerLimit, x.o.ShelfOrder, x.o.Listed, p.Images.OrderBy(i => i.SortOrder).Select(i => i.FileName).FirstOrDefault(),
+                x.o.FlashStartsAt, x.o.FlashEndsAt))
             .ToListAsync(ct);
         return new SessionDetails(s.Id, s.Title, s.Room, s.Status, s.PlannedStart, s.PlannedMinutes, s.StreamUrl, s.BackupStreamUrl, s.HostName,
-            s.CreatedAt, s.StartedAt, s.EndedAt, offers.OrderBy(o => o.ShelfOrder).ToList());
+            s.CreatedAt, s.StartedAt, s.EndedAt, s.PinnedOfferId, s.OnBackupStream, offers.OrderBy(o => o.ShelfOrder).ThenBy(o => o.Id).ToList());
     }
 
     /// <summary>A short public room name from the session id: lower-case, no look-alike letters.</summary>

@@ -13,7 +13,7 @@ public enum OrderStatus
 
 /// <summary>
 /// An order as the journal wrote it. The row is the acknowledgement: a buyer is told "accepted" only
-/// after its batch committed. The buyer's idempotency key is unique per buyer, in the same row.
+/// after its batch committed. The buyer's idempotency key is unique per buyer and offer, in the same row.
 /// </summary>
 public sealed class Order
 {
@@ -24,6 +24,21 @@ public sealed class Order
     public Guid SessionId { get; set; }
 
     public required string BuyerId { get; set; }
+
+    /// <summary>The nickname the buyer gave and the masked phone (138****1234), for staff lists.</summary>
+    public string? BuyerName { get; set; }
+
+    public string? BuyerPhone { get; set; }
+
+    /// <summary>Where it ships: recipient, full phone (the carrier needs it) and address, as the buyer typed them.</summary>
+    public string? ShipName { get; set; }
+
+    public string? ShipPhone { get; set; }
+
+    public string? ShipAddress { get; set; }
+
+    /// <summary>A rehearsal's order: kept apart from real stock, sales and figures.</summary>
+    public bool IsTest { get; set; }
 
     public int Quantity { get; set; }
 
@@ -56,11 +71,19 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.ToTable("Orders_Orders", t => t.HasCheckConstraint("CK_Orders_Orders_Quantity", "\"Quantity\" > 0"));
         builder.HasKey(o => o.Id);
         builder.Property(o => o.BuyerId).HasMaxLength(64);
+        builder.Property(o => o.BuyerName).HasMaxLength(20);
+        builder.Property(o => o.BuyerPhone).HasMaxLength(16);
+        builder.Property(o => o.ShipName).HasMaxLength(20);
+        builder.Property(o => o.ShipPhone).HasMaxLength(16);
+        builder.Property(o => o.ShipAddress).HasMaxLength(200);
         builder.Property(o => o.IdempotencyKey).HasMaxLength(100);
         builder.Property(o => o.RequestHash).HasMaxLength(64);
-        builder.HasIndex(o => new { o.BuyerId, o.IdempotencyKey }).IsUnique();
+        // Keys are scoped to the offer (the order endpoint's path): a key reused on another offer is another request,
+        // and can never make a journal round fail for everyone in it.
+        builder.HasIndex(o => new { o.OfferId, o.BuyerId, o.IdempotencyKey }).IsUnique();
         builder.HasIndex(o => new { o.OfferId, o.JournalVersion });
         builder.HasIndex(o => new { o.SessionId, o.Status });
+        builder.HasIndex(o => new { o.PlacedAt });
         builder.HasOne<Live.Offer>().WithMany().HasForeignKey(o => o.OfferId).OnDelete(DeleteBehavior.Restrict);
     }
 }

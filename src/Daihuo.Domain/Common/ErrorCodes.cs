@@ -72,4 +72,12 @@ public static class ErrorCodes
     public const string OrderNotPayable = "order_not_payable";
     public const string PaymentSignature = "payment_signature";
     public const string PaymentAmount = "payment_amount";
+    public const string InPast = "in_past";
+    public const string FlashNotStarted = "order_flash_not_started";
+    public const string FlashEnded = "order_flash_ended";
+    public const string OfferUnlisted = "live_offer_unlisted";
+    public const string ShelfOrder = "live_shelf_order";
+    public const string OrderNotCancellable = "order_not_cancellable";
+    public const string RoomEventKind = "room_event_kind";
+    public const string TooFast = "too_fast";
 }

@@ -1,7 +1,9 @@
 using Daihuo.Data;
+using Daihuo.Data.Live;
 using Daihuo.Data.Orders;
 using Daihuo.Domain.Common;
 using Daihuo.Domain.Live;
+using Daihuo.Live.Rooms;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daihuo.Live.Orders;
@@ -14,6 +16,11 @@ namespace Daihuo.Live.Orders;
 /// the same stock; the awaits only wait for the journal. One flush is in flight at a time, chaining
 /// offer versions; a batch the database fences (another activation got there first) answers "retry"
 /// and the grain deactivates to rebuild from the journal.
+/// <para>
+/// The key's extension is the mode: <see cref="OfferGrains.Real"/> sells the offer's stock;
+/// <see cref="OfferGrains.Test"/> is the rehearsal's twin, which sells the same allocation again as
+/// test orders, never touching the offer row, so a rehearsal leaves real stock and figures alone.
+/// </para>
 /// </summary>
 public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, OrderJournal journal, LiveClock clock, LiveOptions options)
     : Grain, IOfferGrain
@@ -27,11 +34,18 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
     private OfferLedger _ledger = new(0, 0);
     private Money _price;
     private Guid _sessionId;
+    private Guid _offerId;
+    private bool _test;
+    private DateTimeOffset? _flashStartsAt;
+    private DateTimeOffset? _flashEndsAt;
     private long _version;
     private bool _flushing;
     private bool _stale;
 
-    private sealed record Unpaid(string BuyerId, int Quantity, DateTimeOffset PlacedAt);
+    private sealed record Unpaid(string BuyerId, int Quantity, long TotalFen, DateTimeOffset PlacedAt)
+    {
+        public OrderRef Ref(Guid orderId, StaffAct? by = null) => new(orderId, BuyerId, Quantity, TotalFen, by);
+    }
 
     /// <summary>What the next batch carries, and who waits for it.</summary>
     private sealed class Pending
@@ -40,22 +54,28 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
 
         public List<(Guid OrderId, Unpaid Order, TaskCompletionSource<bool> Done)> Paid { get; } = [];
 
-        public List<(Guid OrderId, Unpaid Order, TaskCompletionSource<bool> Done)> Cancelled { get; } = [];
+        public List<(Guid OrderId, Unpaid Order, StaffAct? By, TaskCompletionSource<bool> Done)> Cancelled { get; } = [];
 
-        public bool IsEmpty => Placed.Count == 0 && Paid.Count == 0 && Cancelled.Count == 0;
+        public List<(int Units, StaffAct By, TaskCompletionSource<bool> Done)> TopUps { get; } = [];
+
+        public bool IsEmpty => Placed.Count == 0 && Paid.Count == 0 && Cancelled.Count == 0 && TopUps.Count == 0;
     }
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var id = this.GetPrimaryKey();
+        var id = _offerId = this.GetPrimaryKey(out var mode);
+        _test = mode == OfferGrains.Test;
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var offer = await db.Offers.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken)
             ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", id);
-        var orders = await db.Orders.AsNoTracking().Where(o => o.OfferId == id)
+        var test = _test;
+        var orders = await db.Orders.AsNoTracking().Where(o => o.OfferId == id && o.IsTest == test)
             .Select(o => new { o.Id, o.BuyerId, o.Quantity, o.Total, o.Status, o.PlacedAt, o.IdempotencyKey, o.RequestHash })
             .ToListAsync(cancellationToken);
 
         _price = offer.Price;
+        _flashStartsAt = offer.FlashStartsAt;
+        _flashEndsAt = offer.FlashEndsAt;
         _sessionId = offer.SessionId;
         _version = offer.Version;
         _ledger = new OfferLedger(offer.Allocated, offer.PerBuyerLimit);
@@ -68,7 +88,7 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
 
             if (order.Status == OrderStatus.Placed)
             {
-                _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.PlacedAt);
+                _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.Total.Fen, order.PlacedAt);
             }
 
             var key = (order.BuyerId, order.IdempotencyKey);
@@ -84,16 +104,51 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
     }
 
     Task<OfferSnapshot> IOfferGrain.GetSnapshotAsync() =>
-        Task.FromResult(new OfferSnapshot(this.GetPrimaryKey(), _ledger.Allocated, _ledger.Sold, _ledger.PerBuyerLimit, _price.Fen, _version));
+        Task.FromResult(new OfferSnapshot(_offerId, _ledger.Allocated, _ledger.Sold, _ledger.PerBuyerLimit, _price.Fen, _version));
 
     async Task IOfferGrain.RefreshTermsAsync()
     {
-        var id = this.GetPrimaryKey();
+        var id = _offerId;
         await using var db = await contexts.CreateDbContextAsync();
-        var price = await db.Offers.AsNoTracking().Where(o => o.Id == id).Select(o => o.Price).SingleAsync();
+        var terms = await db.Offers.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Price, o.FlashStartsAt, o.FlashEndsAt, o.Allocated }).SingleAsync();
 
-        // One assignment after the read: reservations interleaving here see either the old or the new price, whole.
-        _price = price;
+        // Assignments after the read: reservations interleaving here see either the old or the new terms.
+        _price = terms.Price;
+        _flashStartsAt = terms.FlashStartsAt;
+        _flashEndsAt = terms.FlashEndsAt;
+        if (_test && terms.Allocated > _ledger.Allocated)
+        {
+            // The rehearsal's twin follows real top-ups; the real grain learns of them through its own journal batches.
+            _ledger.TopUp(terms.Allocated - _ledger.Allocated);
+        }
+    }
+
+    async Task<bool> IOfferGrain.TopUpAsync(int units, StaffAct by)
+    {
+        if (_stale || units < 1 || (long)units + _ledger.Allocated > ShelfRules.MaxUnits)
+        {
+            return false;
+        }
+
+        // The units are sold only once the batch that adds them has committed (see Complete).
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending.TopUps.Add((units, by, done));
+        StartFlush();
+        return await done.Task;
+    }
+
+    Task<bool> IOfferGrain.CancelUnpaidAsync(Guid orderId, StaffAct by)
+    {
+        if (_stale || !_unpaid.Remove(orderId, out var unpaid))
+        {
+            return Task.FromResult(false);
+        }
+
+        _ledger.Release(unpaid.BuyerId, unpaid.Quantity);
+        var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _pending.Cancelled.Add((orderId, unpaid, by, done));
+        StartFlush();
+        return done.Task;
     }
 
     async Task<OrderResult> IOfferGrain.PlaceOrderAsync(PlaceOrder command)
@@ -112,6 +167,17 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             return new OrderResult(OrderOutcome.Retry, null, 0, 0, _ledger.Remaining);
         }
 
+        var now = clock.UtcNow;
+        if (_flashStartsAt is { } start && now < start)
+        {
+            return new OrderResult(OrderOutcome.NotStarted, null, 0, 0, _ledger.Remaining);
+        }
+
+        if (_flashEndsAt is { } end && now >= end)
+        {
+            return new OrderResult(OrderOutcome.Ended, null, 0, 0, _ledger.Remaining);
+        }
+
         var outcome = _ledger.TryReserve(command.BuyerId, command.Quantity);
         if (outcome != PurchaseOutcome.Accepted)
         {
@@ -119,11 +185,11 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             return new OrderResult(Refusal(outcome), null, 0, 0, _ledger.Remaining);
         }
 
-        var now = clock.UtcNow;
         var order = new Order
         {
             Id = Guid.CreateVersion7(now),
-            OfferId = this.GetPrimaryKey(),
+            OfferId = _offerId,
+            IsTest = _test,
             SessionId = _sessionId,
             BuyerId = command.BuyerId,
             Quantity = command.Quantity,
@@ -133,6 +199,11 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             PlacedAt = now,
             IdempotencyKey = command.IdempotencyKey,
             RequestHash = command.RequestHash,
+            BuyerName = command.Contact?.BuyerName,
+            BuyerPhone = command.Contact?.BuyerPhone,
+            ShipName = command.Contact?.ShipName,
+            ShipPhone = command.Contact?.ShipPhone,
+            ShipAddress = command.Contact?.ShipAddress,
         };
         var done = new TaskCompletionSource<OrderResult>(TaskCreationOptions.RunContinuationsAsynchronously);
         _pending.Placed.Add((order, done));
@@ -186,7 +257,7 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             _unpaid.Remove(orderId);
             _ledger.Release(unpaid.BuyerId, unpaid.Quantity);
             var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
-            _pending.Cancelled.Add((orderId, unpaid, done));
+            _pending.Cancelled.Add((orderId, unpaid, null, done));
             waits.Add(done.Task);
         }
 
@@ -213,16 +284,25 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             {
                 var batch = _pending;
                 _pending = new Pending();
-                var outcome = await journal.AppendAsync(new JournalBatch(this.GetPrimaryKey(), _version, batch.Placed.Select(p => p.Order).ToList())
+                var at = clock.UtcNow;
+                var written = new JournalBatch(_offerId, _version, batch.Placed.Select(p => p.Order).ToList())
                 {
-                    Paid = batch.Paid.Select(p => p.OrderId).ToList(),
-                    Cancelled = batch.Cancelled.Select(c => (c.OrderId, c.Order.Quantity)).ToList(),
-                    At = clock.UtcNow,
-                });
+                    SessionId = _sessionId,
+                    IsTest = _test,
+                    Paid = batch.Paid.Select(p => p.Order.Ref(p.OrderId)).ToList(),
+                    Cancelled = batch.Cancelled.Select(c => c.Order.Ref(c.OrderId, c.By)).ToList(),
+                    TopUps = batch.TopUps.Select(t => (t.Units, t.By)).ToList(),
+                    At = at,
+                };
+                var outcome = await journal.AppendAsync(written);
                 if (outcome == JournalOutcome.Committed)
                 {
-                    _version++;
-                    Complete(batch);
+                    if (!_test)
+                    {
+                        _version++;
+                    }
+
+                    Complete(batch, written.Written);
                 }
                 else
                 {
@@ -248,11 +328,17 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         }
     }
 
-    private void Complete(Pending batch)
+    private void Complete(Pending batch, List<RoomEvent> written)
     {
+        foreach (var (units, _, done) in batch.TopUps)
+        {
+            _ledger.TopUp(units);
+            done.SetResult(true);
+        }
+
         foreach (var (order, done) in batch.Placed)
         {
-            _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.PlacedAt);
+            _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.Total.Fen, order.PlacedAt);
             done.SetResult(new OrderResult(OrderOutcome.Accepted, order.Id, order.Quantity, order.Total.Fen, _ledger.Remaining));
         }
 
@@ -261,9 +347,16 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             done.SetResult(true);
         }
 
-        foreach (var (_, _, done) in batch.Cancelled)
+        foreach (var (_, _, _, done) in batch.Cancelled)
         {
             done.SetResult(true);
+        }
+
+        if (written.Count > 0)
+        {
+            // The journal wrote these events with the orders; the room only counts them (one-way, no wait).
+            _ = GrainFactory.Room(_sessionId, _test).CountCommittedAsync(
+                [.. written.Select(e => new RoomEventData(e.Kind, e.ViewerId, null, e.OfferId, e.Amount, null, e.At) { Id = e.Id })]);
         }
     }
 
@@ -285,7 +378,12 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             done.SetResult(false);
         }
 
-        foreach (var (orderId, unpaid, done) in batch.Cancelled)
+        foreach (var (_, _, done) in batch.TopUps)
+        {
+            done.SetResult(false);
+        }
+
+        foreach (var (orderId, unpaid, _, done) in batch.Cancelled)
         {
             _ledger.Replay(unpaid.BuyerId, unpaid.Quantity);
             _unpaid[orderId] = unpaid;

@@ -8,7 +8,20 @@ public sealed record PlaceOrder(
     [property: Id(0)] string BuyerId,
     [property: Id(1)] int Quantity,
     [property: Id(2)] string IdempotencyKey,
-    [property: Id(3)] string RequestHash);
+    [property: Id(3)] string RequestHash)
+{
+    /// <summary>Who buys and where it ships, stored with the order (not part of stock or limits).</summary>
+    [Id(4)]
+    public OrderContact? Contact { get; init; }
+}
+
+[GenerateSerializer, Immutable]
+public sealed record OrderContact(
+    [property: Id(0)] string BuyerName,
+    [property: Id(1)] string BuyerPhone,
+    [property: Id(2)] string ShipName,
+    [property: Id(3)] string ShipPhone,
+    [property: Id(4)] string ShipAddress);
 
 public enum OrderOutcome
 {
@@ -23,6 +36,32 @@ public enum OrderOutcome
 
     /// <summary>The batch did not commit (a stale activation was fenced, or the database failed): nothing was taken, try again.</summary>
     Retry = 6,
+
+    /// <summary>A flash sale before its start.</summary>
+    NotStarted = 7,
+
+    /// <summary>A flash sale after its countdown ran out.</summary>
+    Ended = 8,
+}
+
+/// <summary>A staff member's action on an offer (top-up, cancelling an order), for the audit entry written with it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record StaffAct(
+    [property: Id(0)] string UserId,
+    [property: Id(1)] string Name,
+    [property: Id(2)] string? Reason);
+
+/// <summary>
+/// Offer grains come in two modes with the same offer id: the real one, and the rehearsal's, which
+/// sells the same allocation as test orders that never touch the real stock, sales or figures.
+/// </summary>
+public static class OfferGrains
+{
+    public const string Real = "live";
+    public const string Test = "test";
+
+    public static IOfferGrain Offer(this IGrainFactory grains, Guid offerId, bool test = false) =>
+        grains.GetGrain<IOfferGrain>(offerId, test ? Test : Real);
 }
 
 /// <summary>The answer to <see cref="PlaceOrder"/>. An accepted answer is only given once the order is durable.</summary>
@@ -47,7 +86,7 @@ public sealed record OfferSnapshot(
 /// The sequencer for one shelf item (key: the offer's id): checks and reserves stock in memory,
 /// appends accepted orders to the journal and answers only after the batch commits.
 /// </summary>
-public interface IOfferGrain : IGrainWithGuidKey
+public interface IOfferGrain : IGrainWithGuidCompoundKey
 {
     // Interleaves by design: each call reserves synchronously, then only awaits durability, so many
     // calls share one journal batch. See OfferGrain for why that is safe.
@@ -57,8 +96,15 @@ public interface IOfferGrain : IGrainWithGuidKey
     [AlwaysInterleave]
     Task<OfferSnapshot> GetSnapshotAsync();
 
-    /// <summary>Re-reads the offer's terms (price) after the console changed them; orders placed before keep their price.</summary>
+    /// <summary>Re-reads the offer's terms (price, flash window) after the console changed them; orders placed before keep their price.</summary>
     Task RefreshTermsAsync();
+
+    /// <summary>Adds units to the allocation, written and audited in one journal batch; false if the batch did not commit.</summary>
+    Task<bool> TopUpAsync(int units, StaffAct by);
+
+    /// <summary>Staff cancel an unpaid order: its units return now. False if it is not an unpaid order of this offer.</summary>
+    [AlwaysInterleave]
+    Task<bool> CancelUnpaidAsync(Guid orderId, StaffAct by);
 
     /// <summary>Records a verified payment; a paid order never expires. False if the order is not an unpaid order of this offer.</summary>
     [AlwaysInterleave]

@@ -1,26 +1,44 @@
 using System.Threading.Channels;
 using Daihuo.Data;
+using Daihuo.Data.Audit;
+using Daihuo.Data.Live;
 using Daihuo.Data.Orders;
+using Daihuo.Domain.Live;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Daihuo.Live.Orders;
 
+/// <summary>An order the batch pays or cancels; <see cref="By"/> names the staff member who cancelled it (null: its payment window ran out).</summary>
+public sealed record OrderRef(Guid OrderId, string BuyerId, int Quantity, long TotalFen, StaffAct? By = null);
+
 /// <summary>
 /// One offer's changes at the offer version the grain believes is current: new orders (units taken),
-/// orders paid, and unpaid orders cancelled (their units returned).
+/// orders paid, unpaid orders cancelled (their units returned) and stock topped up. A rehearsal's
+/// batch (<see cref="IsTest"/>) writes its test orders and leaves the offer row alone.
 /// </summary>
 public sealed record JournalBatch(Guid OfferId, long ExpectedVersion, IReadOnlyList<Order> Orders)
 {
-    public IReadOnlyList<Guid> Paid { get; init; } = [];
+    public Guid SessionId { get; init; }
 
-    public IReadOnlyList<(Guid OrderId, int Quantity)> Cancelled { get; init; } = [];
+    public bool IsTest { get; init; }
+
+    public IReadOnlyList<OrderRef> Paid { get; init; } = [];
+
+    public IReadOnlyList<OrderRef> Cancelled { get; init; } = [];
+
+    public IReadOnlyList<(int Units, StaffAct By)> TopUps { get; init; } = [];
 
     public DateTimeOffset At { get; init; }
 
     /// <summary>Units sold by this batch, net of the units it returns.</summary>
     public int Units => Orders.Sum(o => o.Quantity) - Cancelled.Sum(c => c.Quantity);
+
+    public int AddedUnits => TopUps.Sum(t => t.Units);
+
+    /// <summary>The room events the journal wrote for this batch, ids assigned, once it committed.</summary>
+    public List<RoomEvent> Written { get; } = [];
 }
 
 public enum JournalOutcome
@@ -41,7 +59,8 @@ public enum JournalOutcome
 /// it matched, the batch's orders. The round commits before any caller hears back, so an
 /// acknowledgement is always durable; while a round writes, the next one fills.
 /// </summary>
-public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> contexts, ILogger<OrderJournal> logger) : BackgroundService
+public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> contexts, LiveClock clock, JournalFaults faults, ILogger<OrderJournal> logger)
+    : BackgroundService
 {
     private const int MaxBatchesPerRound = 512;
 
@@ -84,23 +103,34 @@ public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> cont
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var placesOrders = false;
             for (var i = 0; i < round.Count; i++)
             {
                 var batch = round[i].Batch;
                 var units = batch.Units;
+                var added = batch.AddedUnits;
                 var expected = batch.ExpectedVersion;
-                var matched = await db.Offers
-                    .Where(o => o.Id == batch.OfferId && o.Version == expected && o.Sold + units <= o.Allocated)
-                    .ExecuteUpdateAsync(s => s.SetProperty(o => o.Sold, o => o.Sold + units).SetProperty(o => o.Version, o => o.Version + 1), ct);
+
+                // A rehearsal's test orders never touch the offer row: no real stock moves, nothing to fence.
+                var matched = batch.IsTest ? 1 : await db.Offers
+                    .Where(o => o.Id == batch.OfferId && o.Version == expected && o.Sold + units <= o.Allocated + added)
+                    .ExecuteUpdateAsync(
+                        s => s.SetProperty(o => o.Sold, o => o.Sold + units)
+                            .SetProperty(o => o.Allocated, o => o.Allocated + added)
+                            .SetProperty(o => o.Version, o => o.Version + 1),
+                        ct);
                 if (matched == 1)
                 {
                     foreach (var order in batch.Orders)
                     {
-                        order.JournalVersion = expected + 1;
+                        order.JournalVersion = batch.IsTest ? 0 : expected + 1;
+                        order.IsTest = batch.IsTest;
                     }
 
                     db.Orders.AddRange(batch.Orders);
                     await CloseOrdersAsync(db, batch, ct);
+                    RecordEvents(db, batch);
+                    placesOrders |= batch.Orders.Count > 0;
                     outcomes[i] = JournalOutcome.Committed;
                 }
                 else
@@ -115,7 +145,9 @@ public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> cont
                 await hook();
             }
 
+            faults.At(JournalFault.BeforeCommit, placesOrders);
             await tx.CommitAsync(ct);
+            faults.At(JournalFault.AfterCommit, placesOrders);
         }
         catch (Exception ex) when (ex is DbUpdateException or InvalidOperationException or System.Data.Common.DbException or IOException)
         {
@@ -129,13 +161,59 @@ public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> cont
         }
     }
 
+    /// <summary>
+    /// The room's order events and the audit entries of staff actions, in the orders' own
+    /// transaction: the live numbers rebuilt from the event table count exactly the committed orders.
+    /// </summary>
+    private void RecordEvents(DaihuoDbContext db, JournalBatch batch)
+    {
+        batch.Written.Clear();
+        foreach (var order in batch.Orders)
+        {
+            batch.Written.Add(Event(batch, RoomEventKind.OrderPlaced, order.BuyerId, order.Total.Fen, order.PlacedAt));
+        }
+
+        foreach (var paid in batch.Paid)
+        {
+            batch.Written.Add(Event(batch, RoomEventKind.OrderPaid, paid.BuyerId, paid.TotalFen, batch.At));
+        }
+
+        foreach (var cancelled in batch.Cancelled)
+        {
+            batch.Written.Add(Event(batch, RoomEventKind.OrderCancelled, cancelled.BuyerId, cancelled.TotalFen, batch.At));
+            if (cancelled.By is { } by)
+            {
+                AuditLog.Record(db, clock.Time, new Actor(by.UserId, by.Name), "order.cancelled", "order", cancelled.OrderId.ToString(),
+                    new { Status = nameof(OrderStatus.Placed) }, new { Status = nameof(OrderStatus.Cancelled), cancelled.Quantity }, by.Reason);
+            }
+        }
+
+        db.RoomEvents.AddRange(batch.Written);
+        foreach (var (units, by) in batch.TopUps)
+        {
+            AuditLog.Record(db, clock.Time, new Actor(by.UserId, by.Name), batch.IsTest ? "live.offer.topped_up.test" : "live.offer.topped_up", "offer",
+                batch.OfferId.ToString(), null, new { Units = units }, by.Reason);
+        }
+    }
+
+    private static RoomEvent Event(JournalBatch batch, RoomEventKind kind, string buyerId, long fen, DateTimeOffset at) => new()
+    {
+        SessionId = batch.SessionId,
+        Kind = kind,
+        IsTest = batch.IsTest,
+        ViewerId = buyerId,
+        OfferId = batch.OfferId,
+        Amount = fen,
+        At = at,
+    };
+
     /// <summary>Paid and cancelled orders change status only from Placed; anything else means a stale view, and the round fails.</summary>
     private static async Task CloseOrdersAsync(DaihuoDbContext db, JournalBatch batch, CancellationToken ct)
     {
         var at = batch.At;
         if (batch.Paid.Count > 0)
         {
-            var paid = batch.Paid.ToList();
+            var paid = batch.Paid.Select(p => p.OrderId).ToList();
             var changed = await db.Orders.Where(o => paid.Contains(o.Id) && o.Status == OrderStatus.Placed)
                 .ExecuteUpdateAsync(s => s.SetProperty(o => o.Status, OrderStatus.Paid).SetProperty(o => o.PaidAt, at), ct);
             if (changed != paid.Count)

@@ -25,6 +25,9 @@ internal sealed class ProblemException(int status, string titleKey, DomainError 
     public static ProblemException RetryLater() =>
         new(StatusCodes.Status503ServiceUnavailable, "problem.conflict", new DomainError(ErrorCodes.OrderRetry, "offerId"));
 
+    public static ProblemException TooFast(string field) =>
+        new(StatusCodes.Status429TooManyRequests, "problem.too_many", new DomainError(ErrorCodes.TooFast, field));
+
     public static ProblemException PaymentRefused(int status, string code) =>
         new(status, "problem.validation", new DomainError(code, "notification"));
 }

@@ -1,6 +1,7 @@
 using Daihuo.Data.Live;
 using Daihuo.Domain.Common;
 using Daihuo.Domain.Live;
+using Daihuo.Live.Rooms;
 using Daihuo.Server.Account;
 using Daihuo.Server.Team;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,6 +16,20 @@ public sealed record StageRequest(SessionStage? Stage, string? Reason);
 
 public sealed record PriceRequest(long LivePrice, string? Reason, bool? OverrideFloor);
 
+public sealed record ListingRequest(bool? Listed);
+
+public sealed record PinRequest(Guid? OfferId);
+
+public sealed record ShelfOrderRequest(IReadOnlyList<Guid>? OfferIds);
+
+public sealed record TopUpRequest(int Units, string? Reason);
+
+public sealed record FlashSaleRequest(Guid? SkuId, int Quantity, long Price, int? PerBuyerLimit, DateTimeOffset? StartsAt, int? Minutes, bool? OverrideFloor);
+
+public sealed record StreamRequest(bool? Backup);
+
+public sealed record RoomNumbersResponse(SessionStage Stage, bool Test, RoomNumbers Numbers, int ConversionBasisPoints);
+
 /// <summary>The staff side of live sessions: plan a session, put SKUs on its shelf, move it through its lifecycle.</summary>
 internal static class LiveApi
 {
@@ -27,6 +42,13 @@ internal static class LiveApi
         api.MapPost("/sessions/{id:guid}/offers", AddOfferAsync).RequireAuthorization(Policies.LiveManage);
         api.MapPost("/sessions/{id:guid}/stage", MoveAsync).RequireAuthorization(Policies.LiveManage);
         api.MapPost("/offers/{offerId:guid}/price", ChangePriceAsync).RequireAuthorization(Policies.LiveManage);
+        api.MapPost("/offers/{offerId:guid}/listing", ListAsync).RequireAuthorization(Policies.LiveManage);
+        api.MapPost("/offers/{offerId:guid}/top-up", TopUpAsync).RequireAuthorization(Policies.LiveManage);
+        api.MapPost("/sessions/{id:guid}/pin", PinAsync).RequireAuthorization(Policies.LiveManage);
+        api.MapPut("/sessions/{id:guid}/shelf", ReorderAsync).RequireAuthorization(Policies.LiveManage);
+        api.MapPost("/sessions/{id:guid}/flash-sales", FlashSaleAsync).RequireAuthorization(Policies.LiveManage);
+        api.MapPost("/sessions/{id:guid}/stream", StreamAsync).RequireAuthorization(Policies.LiveManage);
+        api.MapGet("/sessions/{id:guid}/numbers", NumbersAsync);
         return app;
     }
 
@@ -63,5 +85,44 @@ internal static class LiveApi
         }
 
         return TypedResults.Ok(await live.MoveAsync(id, stage, http.User.ToActor(), request.Reason, ct));
+    }
+
+    private static async Task<Ok<SessionDetails>> ListAsync(Guid offerId, ListingRequest request, LiveStore live, IGrainFactory grains, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await live.SetListedAsync(offerId, request.Listed ?? throw new DomainValidationException(ErrorCodes.Required, "listed"), http.User.ToActor(), ct));
+
+    private static async Task<Ok<Daihuo.Live.Orders.OfferSnapshot>> TopUpAsync(Guid offerId, TopUpRequest request, LiveControls controls, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await controls.TopUpAsync(offerId, request.Units, request.Reason, http.User, ct));
+
+    private static async Task<Ok<SessionDetails>> PinAsync(Guid id, PinRequest request, LiveStore live, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await live.PinAsync(id, request.OfferId, http.User.ToActor(), ct));
+
+    private static async Task<Ok<SessionDetails>> ReorderAsync(Guid id, ShelfOrderRequest request, LiveStore live, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await live.ReorderAsync(id, request.OfferIds ?? throw new DomainValidationException(ErrorCodes.Required, "offerIds"), http.User.ToActor(), ct));
+
+    private static async Task<Created<OfferDetails>> FlashSaleAsync(Guid id, FlashSaleRequest request, LiveControls controls, HttpContext http, CancellationToken ct)
+    {
+        if (request.SkuId is not { } skuId)
+        {
+            throw new DomainValidationException(ErrorCodes.Required, "skuId");
+        }
+
+        var draft = new FlashSaleDraft(skuId, request.Quantity, Money.FromFen(request.Price), request.PerBuyerLimit ?? 1, request.StartsAt,
+            request.Minutes ?? ShelfRules.DefaultFlashMinutes);
+        var offer = await controls.StartFlashSaleAsync(id, draft, request.OverrideFloor == true, http.User, ct);
+        return TypedResults.Created($"/api/live/sessions/{id}", offer);
+    }
+
+    private static async Task<Ok<SessionDetails>> StreamAsync(Guid id, StreamRequest request, LiveStore live, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok(await live.SwitchStreamAsync(id, request.Backup ?? throw new DomainValidationException(ErrorCodes.Required, "backup"), http.User.ToActor(), ct));
+
+    private static async Task<Results<Ok<RoomNumbersResponse>, NotFound>> NumbersAsync(Guid id, LiveStore live, LiveControls controls, CancellationToken ct)
+    {
+        if (await live.GetAsync(id, ct) is not { } session)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var numbers = (await controls.RoomAsync(id, session.Status)).Numbers;
+        return TypedResults.Ok(new RoomNumbersResponse(session.Status, session.Status == SessionStage.Rehearsal, numbers, numbers.ConversionBasisPoints));
     }
 }

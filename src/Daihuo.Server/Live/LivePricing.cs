@@ -21,7 +21,7 @@ public sealed class LivePricing(LiveStore live, IGrainFactory grains)
         }
 
         var offer = await live.ChangePriceAsync(offerId, price, reason, overrideFloor, user.ToActor(), ct);
-        await grains.GetGrain<IOfferGrain>(offerId).RefreshTermsAsync();
+        await grains.Offer(offerId).RefreshTermsAsync();
         return offer;
     }
 }

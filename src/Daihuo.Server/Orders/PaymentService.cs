@@ -99,7 +99,7 @@ public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, 
             return NoticeOutcome.AlreadyRecorded;
         }
 
-        if (!await grains.GetGrain<IOfferGrain>(payment.OfferId).MarkPaidAsync(payment.OrderId))
+        if (!await grains.Offer(payment.OfferId).MarkPaidAsync(payment.OrderId))
         {
             // Paid after the order expired: the money is recorded; the order needs a refund (after-sales).
             LogPaidAfterExpiry(logger, payment.OrderId);

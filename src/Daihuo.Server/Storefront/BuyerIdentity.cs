@@ -31,20 +31,7 @@ public sealed partial class BuyerIdentity
     public Buyer Identify(string? phone, string? nickname, HttpResponse response)
     {
         var errors = new ValidationResult();
-        var digits = phone?.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal) ?? string.Empty;
-        if (digits.StartsWith("+86", StringComparison.Ordinal))
-        {
-            digits = digits[3..];
-        }
-
-        if (digits.Length == 0)
-        {
-            errors.Add(ErrorCodes.Required, "phone");
-        }
-        else if (!MainlandMobile().IsMatch(digits))
-        {
-            errors.Add(ErrorCodes.PhoneFormat, "phone");
-        }
+        var digits = Phone(phone, "phone", errors);
 
         var name = nickname?.Trim() ?? string.Empty;
         if (name.Length == 0)
@@ -85,6 +72,27 @@ public sealed partial class BuyerIdentity
         {
             return null;
         }
+    }
+
+    /// <summary>A mainland mobile number as 11 digits (spaces, dashes and +86 dropped), or an error on <paramref name="field"/>.</summary>
+    public static string Phone(string? phone, string field, ValidationResult errors)
+    {
+        var digits = phone?.Trim().Replace(" ", string.Empty, StringComparison.Ordinal).Replace("-", string.Empty, StringComparison.Ordinal) ?? string.Empty;
+        if (digits.StartsWith("+86", StringComparison.Ordinal))
+        {
+            digits = digits[3..];
+        }
+
+        if (digits.Length == 0)
+        {
+            errors.Add(ErrorCodes.Required, field);
+        }
+        else if (!MainlandMobile().IsMatch(digits))
+        {
+            errors.Add(ErrorCodes.PhoneFormat, field);
+        }
+
+        return digits;
     }
 
     [GeneratedRegex(@"^1[3-9]\d{9}$")]

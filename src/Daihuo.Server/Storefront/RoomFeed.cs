@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Threading.Channels;
 using Daihuo.Data.Live;
-using Daihuo.Live.Orders;
+using Daihuo.Live.Rooms;
 
 namespace Daihuo.Server.Storefront;
 
@@ -12,8 +12,11 @@ namespace Daihuo.Server.Storefront;
 /// serialized snapshot to every local connection of that room, so cost grows with rooms, not with
 /// viewers. A slow connection keeps only the newest snapshot (bounded channel of one, drop oldest).
 /// </summary>
-public sealed class RoomFeed(IServiceProvider services, ILogger<RoomFeed> logger) : IDisposable
+public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILogger<RoomFeed> logger) : IDisposable
 {
+    /// <summary>This server's name in the rooms' online counts.</summary>
+    private static readonly string ServerId = Environment.MachineName + "/" + Environment.ProcessId + "/" + Guid.NewGuid().ToString("N")[..8];
+
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.Ordinal);
@@ -78,13 +81,25 @@ public sealed class RoomFeed(IServiceProvider services, ILogger<RoomFeed> logger
 
                 if (session is not null)
                 {
-                    var view = await StorefrontApi.ViewAsync(session, grains);
-                    var json = JsonSerializer.Serialize(view, Json);
-                    if (json != room.Latest)
+                    int connections;
+                    lock (room)
                     {
+                        connections = room.Subscribers.Count;
+                    }
+
+                    var roomGrain = grains.Room(session.Id, session.Status == Domain.Live.SessionStage.Rehearsal);
+                    _ = roomGrain.ReportOnlineAsync(ServerId, connections);
+
+                    // Sent when something changed; the server's time rides along for the pages' countdowns.
+                    var view = await StorefrontApi.ViewAsync(session, grains, clock);
+                    var key = JsonSerializer.Serialize(view with { Now = default }, Json);
+                    if (key != room.LatestKey)
+                    {
+                        var json = JsonSerializer.Serialize(view, Json);
                         ChannelWriter<string>[] targets;
                         lock (room)
                         {
+                            room.LatestKey = key;
                             room.Latest = json;
                             targets = [.. room.Subscribers];
                         }
@@ -128,6 +143,8 @@ public sealed class RoomFeed(IServiceProvider services, ILogger<RoomFeed> logger
         public List<ChannelWriter<string>> Subscribers { get; } = [];
 
         public string? Latest { get; set; }
+
+        public string? LatestKey { get; set; }
 
         public Task? Pump { get; set; }
     }

@@ -5,6 +5,7 @@ using Daihuo.Data.Live;
 using Daihuo.Domain.Common;
 using Daihuo.Domain.Live;
 using Daihuo.Live.Orders;
+using Daihuo.Live.Rooms;
 using Daihuo.Server.Common;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,14 +13,26 @@ namespace Daihuo.Server.Storefront;
 
 public sealed record IdentifyRequest(string? Phone, string? Nickname);
 
-public sealed record OrderRequest(int Quantity);
+public sealed record OrderRequest(int Quantity, string? ShipName, string? ShipPhone, string? ShipAddress);
+
+public sealed record InteractionRequest(string? Kind, int? Count, Guid? OfferId, string? Source);
+
+public sealed record CommentRequest(string? Text);
+
+public sealed record MyOrder(Guid OrderId, string Name, string? Variant, int Quantity, long Total, string Status, bool Test, DateTimeOffset PlacedAt);
 
 /// <summary>An accepted order, built only from what the journal holds, so a replay is byte for byte the same.</summary>
 public sealed record OrderAccepted(Guid OrderId, Guid OfferId, int Quantity, long Total, string Status);
 
-public sealed record RoomOffer(Guid OfferId, string Name, string SkuCode, string? Colour, string? Size, long Price, long ListPrice, int Allocated, int Remaining, int SoldPercent, int PerBuyerLimit, string? ImageUrl);
+public sealed record RoomOffer(
+    Guid OfferId, Guid ProductId, string Name, string SkuCode, string? Colour, string? Size, long Price, long ListPrice, int Allocated, int Remaining,
+    int SoldPercent, int PerBuyerLimit, string? ImageUrl, DateTimeOffset? FlashStartsAt, DateTimeOffset? FlashEndsAt);
 
-public sealed record RoomView(string Room, string Title, SessionStage Status, string? StreamUrl, string? BackupStreamUrl, IReadOnlyList<RoomOffer> Offers);
+public sealed record RoomCounts(int Online, long Likes, int Followers);
+
+public sealed record RoomView(
+    string Room, string Title, SessionStage Status, bool Test, string? StreamUrl, string? BackupStreamUrl, bool OnBackupStream, Guid? PinnedOfferId,
+    IReadOnlyList<RoomOffer> Offers, RoomCounts Counts, IReadOnlyList<Daihuo.Live.Rooms.RoomComment> Comments, DateTimeOffset Now);
 
 /// <summary>The viewer-facing API: identify, read a room, place an order (Idempotency-Key required).</summary>
 internal static class StorefrontApi
@@ -35,33 +48,116 @@ internal static class StorefrontApi
         api.MapPost("/identify", Identify);
         api.MapGet("/rooms/{room}", GetRoomAsync);
         api.MapPost("/offers/{offerId:guid}/orders", PlaceOrderAsync);
+        api.MapPost("/rooms/{room}/interactions", InteractAsync);
+        api.MapPost("/rooms/{room}/comments", CommentAsync);
+        api.MapGet("/rooms/{room}/orders", MyOrdersAsync);
         return app;
     }
 
     private static Ok<Buyer> Identify(IdentifyRequest request, BuyerIdentity buyers, HttpContext http) =>
         TypedResults.Ok(buyers.Identify(request.Phone, request.Nickname, http.Response));
 
-    private static async Task<Results<Ok<RoomView>, NotFound>> GetRoomAsync(string room, LiveStore live, IGrainFactory grains, CancellationToken ct)
+    private static async Task<Results<Ok<RoomView>, NotFound>> GetRoomAsync(string room, LiveStore live, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
     {
         var session = await live.GetByRoomAsync(room, ct);
-        return session is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(session, grains));
+        return session is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(session, grains, clock));
     }
 
-    /// <summary>What a viewer sees of a room: listed offers with live stock from their grains.</summary>
-    public static async Task<RoomView> ViewAsync(SessionDetails session, IGrainFactory grains)
+    /// <summary>
+    /// What a viewer sees of a room: listed offers with live stock from their grains (the pinned one
+    /// first), the room's counts and latest comments. A rehearsal shows its test stock and figures.
+    /// </summary>
+    public static async Task<RoomView> ViewAsync(SessionDetails session, IGrainFactory grains, TimeProvider clock)
     {
-        var offers = new List<RoomOffer>();
-        foreach (var o in session.Offers.Where(o => o.Listed))
+        var test = session.Status == SessionStage.Rehearsal;
+        var listed = session.Offers.Where(o => o.Listed).ToList();
+        var snapshots = await Task.WhenAll(listed.Select(o => grains.Offer(o.Id, test).GetSnapshotAsync()));
+        var offers = new List<RoomOffer>(listed.Count);
+        for (var i = 0; i < listed.Count; i++)
         {
             // The grain's view is the current one; the row can lag a batch behind.
-            var snapshot = await grains.GetGrain<IOfferGrain>(o.Id).GetSnapshotAsync();
+            var (o, snapshot) = (listed[i], snapshots[i]);
             var remaining = snapshot.Allocated - snapshot.Sold;
-            offers.Add(new RoomOffer(o.Id, o.ProductName, o.SkuCode, o.Colour, o.Size, o.Price.Fen, o.ListPrice.Fen, snapshot.Allocated, remaining,
+            offers.Add(new RoomOffer(o.Id, o.ProductId, o.ProductName, o.SkuCode, o.Colour, o.Size, o.Price.Fen, o.ListPrice.Fen, snapshot.Allocated, remaining,
                 snapshot.Allocated == 0 ? 0 : snapshot.Sold * 100 / snapshot.Allocated, o.PerBuyerLimit,
-                o.ImageFile is null ? null : Catalog.ImageStore.ThumbnailUrl(o.ImageFile)));
+                o.ImageFile is null ? null : Catalog.ImageStore.ThumbnailUrl(o.ImageFile), o.FlashStartsAt, o.FlashEndsAt));
         }
 
-        return new RoomView(session.Room, session.Title, session.Status, session.StreamUrl, session.BackupStreamUrl, offers);
+        var room = await grains.Room(session.Id, test).GetStateAsync();
+        return new RoomView(session.Room, session.Title, session.Status, test, session.StreamUrl, session.BackupStreamUrl, session.OnBackupStream,
+            session.PinnedOfferId, offers, new RoomCounts(room.Numbers.Online, room.Numbers.Likes, room.Numbers.Followers), room.Comments, clock.GetUtcNow());
+    }
+
+    /// <summary>Likes (batched by the page: a count per request), follows, product clicks and shares.</summary>
+    private static async Task<IResult> InteractAsync(string room, InteractionRequest request, ViewerIdentity viewers, LiveStore live, IGrainFactory grains,
+        TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var kind = request.Kind switch
+        {
+            "like" => RoomEventKind.Like,
+            "follow" => RoomEventKind.Follow,
+            "click" => RoomEventKind.ProductClick,
+            "share" => RoomEventKind.Share,
+            _ => throw new DomainValidationException(ErrorCodes.RoomEventKind, "kind"),
+        };
+        var count = request.Count ?? 1;
+        if (count is < 1 or > 100)
+        {
+            throw new DomainValidationException(ErrorCodes.OutOfRange, "count", 1, 100);
+        }
+
+        var session = await OpenRoomAsync(room, live, ct);
+        var viewer = viewers.Current(http);
+        viewers.Throttle(viewer.Id, "interact", perTenSeconds: 30);
+        var source = request.Source?.Trim();
+        await grains.Room(session.Id, session.Status == SessionStage.Rehearsal).AppendAsync(
+            [new RoomEventData(kind, viewer.Id, viewer.Name, request.OfferId, kind == RoomEventKind.Like ? count : 0, source?.Length > 40 ? source[..40] : source, clock.GetUtcNow())]);
+        return Results.NoContent();
+    }
+
+    /// <summary>A viewer's comment; identified viewers only (the nickname is shown), one every two seconds.</summary>
+    private static async Task<IResult> CommentAsync(string room, CommentRequest request, ViewerIdentity viewers, LiveStore live, IGrainFactory grains,
+        TimeProvider clock, HttpContext http, CancellationToken ct)
+    {
+        var text = request.Text?.Trim() ?? string.Empty;
+        var errors = new ValidationResult();
+        if (text.Length == 0)
+        {
+            errors.Add(ErrorCodes.Required, "text");
+        }
+        else if (text.Length > 100)
+        {
+            errors.Add(ErrorCodes.TooLong, "text", 100);
+        }
+
+        errors.ThrowIfInvalid();
+        var session = await OpenRoomAsync(room, live, ct);
+        var viewer = viewers.Current(http);
+        if (viewer.Name is null)
+        {
+            throw ProblemException.BuyerRequired();
+        }
+
+        viewers.Throttle(viewer.Id, "comment", perTenSeconds: 5);
+        await grains.Room(session.Id, session.Status == SessionStage.Rehearsal).AppendAsync(
+            [new RoomEventData(RoomEventKind.Comment, viewer.Id, viewer.Name, null, 0, text, clock.GetUtcNow())]);
+        return Results.NoContent();
+    }
+
+    /// <summary>The identified buyer's orders in this room, newest first.</summary>
+    private static async Task<IResult> MyOrdersAsync(string room, BuyerIdentity buyers, LiveStore live, Data.Orders.OrderStore orders, HttpContext http, CancellationToken ct)
+    {
+        var buyer = buyers.Current(http.Request) ?? throw ProblemException.BuyerRequired();
+        var session = await live.GetByRoomAsync(room, ct) ?? throw new NotFoundException(ErrorCodes.SessionNotFound, "room", room);
+        var page = await orders.ListAsync(new Data.Orders.OrderFilter(session.Id, IncludeTest: true, PageSize: 50) { BuyerId = buyer.Id }, ct);
+        return Results.Ok(page.Items.Select(o => new MyOrder(o.Id, o.ProductName, string.Join(" · ", new[] { o.Colour, o.Size }.Where(v => !string.IsNullOrEmpty(v))),
+            o.Quantity, o.Total.Fen, o.Status.ToString().ToLowerInvariant(), o.IsTest, o.PlacedAt)));
+    }
+
+    private static async Task<SessionDetails> OpenRoomAsync(string room, LiveStore live, CancellationToken ct)
+    {
+        var session = await live.GetByRoomAsync(room, ct) ?? throw new NotFoundException(ErrorCodes.SessionNotFound, "room", room);
+        return session.Status == SessionStage.Ended ? throw new ConflictException(ErrorCodes.SessionClosed, "room") : session;
     }
 
     private static async Task<IResult> PlaceOrderAsync(Guid offerId, HttpContext http, BuyerIdentity buyers, LiveStore live, IGrainFactory grains, CancellationToken ct)
@@ -97,10 +193,16 @@ internal static class StorefrontApi
             throw new DomainValidationException(ErrorCodes.InvalidQuantity, "quantity");
         }
 
+        var contact = ShipTo.Validate(request, buyer);
         var gate = await live.OfferSessionAsync(offerId, ct) ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", offerId);
-        if (gate.Stage != SessionStage.Live)
+        if (!SessionLifecycle.TakesOrders(gate.Stage))
         {
             throw new ConflictException(ErrorCodes.SessionNotSelling, "offerId", gate.Stage.ToString());
+        }
+
+        if (!gate.Listed)
+        {
+            throw new ConflictException(ErrorCodes.OfferUnlisted, "offerId");
         }
 
         if (!InFlight.TryAdd((buyer.Id, key), 0))
@@ -110,18 +212,21 @@ internal static class StorefrontApi
 
         try
         {
-            var offer = grains.GetGrain<IOfferGrain>(offerId);
-            var result = await offer.PlaceOrderAsync(new PlaceOrder(buyer.Id, request.Quantity, key, hash));
+            // A rehearsal sells the same shelf as test orders, on the offer's test twin.
+            var offer = grains.Offer(offerId, test: gate.Stage == SessionStage.Rehearsal);
+            var result = await offer.PlaceOrderAsync(new PlaceOrder(buyer.Id, request.Quantity, key, hash) { Contact = contact });
             return result.Outcome switch
             {
                 OrderOutcome.Accepted => Results.Json(
-                    new OrderAccepted(result.OrderId!.Value, offerId, result.Quantity, result.TotalFen, "placed"),
+                    new OrderAccepted(result.OrderId!.Value, offerId, result.Quantity, result.TotalFen, gate.Stage == SessionStage.Rehearsal ? "test" : "placed"),
                     statusCode: StatusCodes.Status201Created),
                 OrderOutcome.KeyReused => throw ProblemException.KeyReused(),
                 OrderOutcome.SoldOut => throw new ConflictException(ErrorCodes.SoldOut, "quantity"),
                 OrderOutcome.NotEnoughStock => throw new ConflictException(ErrorCodes.NotEnoughStock, "quantity", result.Remaining),
                 OrderOutcome.OverBuyerLimit => throw new ConflictException(ErrorCodes.OverBuyerLimit, "quantity", (await offer.GetSnapshotAsync()).PerBuyerLimit),
                 OrderOutcome.InvalidQuantity => throw new DomainValidationException(ErrorCodes.InvalidQuantity, "quantity"),
+                OrderOutcome.NotStarted => throw new ConflictException(ErrorCodes.FlashNotStarted, "offerId"),
+                OrderOutcome.Ended => throw new ConflictException(ErrorCodes.FlashEnded, "offerId"),
                 _ => throw ProblemException.RetryLater(),
             };
         }

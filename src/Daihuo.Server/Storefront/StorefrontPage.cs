@@ -2,6 +2,8 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Daihuo.Data.Live;
+using Daihuo.Domain.Live;
+using Daihuo.Live.Rooms;
 using Daihuo.Server.Localization;
 using Microsoft.Extensions.Localization;
 
@@ -18,6 +20,10 @@ internal static class StorefrontPage
         "store.buy", "store.only_left", "store.sold_out", "store.sold_percent", "store.identify.title", "store.phone", "store.nickname", "store.quantity",
         "store.submit", "store.cancel", "store.accepted", "store.order_no", "store.total", "store.failed", "store.per_buyer", "store.not_selling", "store.reconnecting",
         "store.continue", "stage.Draft", "stage.Scheduled", "stage.WarmingUp", "stage.Rehearsal", "stage.Live", "stage.Ended", "store.pay",
+        "store.pinned", "store.flash", "store.starts_in", "store.ends_in", "store.flash_over", "store.online", "store.likes", "store.like", "store.follow",
+        "store.following", "store.share", "store.shared", "store.comment_placeholder", "store.send", "store.ship_name", "store.ship_phone", "store.ship_address",
+        "store.sku", "store.my_orders", "store.no_orders", "store.status.placed", "store.status.paid", "store.status.cancelled", "store.test_badge",
+        "store.backup_line", "store.comments", "store.identify_first", "store.test_order", "store.empty_shelf",
     ];
 
     public static IEndpointRouteBuilder MapStorefrontPages(this IEndpointRouteBuilder app)
@@ -27,7 +33,7 @@ internal static class StorefrontPage
         return app;
     }
 
-    private static async Task<IResult> PageAsync(string room, LiveStore live, IStringLocalizer<Strings> text, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> PageAsync(string room, LiveStore live, ViewerIdentity viewers, IStringLocalizer<Strings> text, HttpContext http, CancellationToken ct)
     {
         var session = await live.GetByRoomAsync(room, ct);
         if (session is null)
@@ -38,6 +44,8 @@ internal static class StorefrontPage
         var lang = TextCatalog.Normalize(System.Globalization.CultureInfo.CurrentUICulture);
         var texts = TextKeys.ToDictionary(k => k, k => text[k].Value);
         var e = (string s) => WebUtility.HtmlEncode(s);
+        viewers.Current(http);
+        var t = (string key) => e(texts[key]);
         var html = new StringBuilder();
         html.Append($$"""
             <!DOCTYPE html>
@@ -45,6 +53,7 @@ internal static class StorefrontPage
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1, viewport-fit=cover">
+            <meta name="theme-color" content="#121629">
             <title>{{e(session.Title)}} · Daihuo</title>
             <link rel="stylesheet" href="/css/storefront.css">
             </head>
@@ -55,24 +64,55 @@ internal static class StorefrontPage
                 <div class="player-top">
                   <span class="badge" id="status" data-testid="room-status" data-status="{{session.Status}}">{{e(text["stage." + session.Status].Value)}}</span>
                   <h1>{{e(session.Title)}}</h1>
+                  <span class="viewers" id="online" data-testid="room-online"></span>
+                </div>
+                <p class="test-banner" id="test-banner" data-testid="test-banner" hidden>{{t("store.test_badge")}}</p>
+                <p class="line-badge" id="line-badge" data-testid="backup-line" hidden>{{t("store.backup_line")}}</p>
+                <ol class="comments" id="comments" data-testid="comments" aria-label="{{t("store.comments")}}"></ol>
+                <div class="actions">
+                  <button type="button" class="round" id="follow" data-testid="follow">{{t("store.follow")}}</button>
+                  <button type="button" class="round" id="share" data-testid="share">{{t("store.share")}}</button>
+                  <button type="button" class="round like" id="like" data-testid="like" aria-label="{{t("store.like")}}">♥<span id="likes" data-testid="likes"></span></button>
                 </div>
               </section>
+              <form class="say" id="say">
+                <input name="text" maxlength="100" autocomplete="off" placeholder="{{t("store.comment_placeholder")}}" data-testid="comment-input">
+                <button type="submit" data-testid="comment-send">{{t("store.send")}}</button>
+                <button type="button" class="ghost" id="my-orders" data-testid="my-orders">{{t("store.my_orders")}}</button>
+              </form>
               <section class="shelf" id="shelf" data-testid="shelf" aria-live="polite"></section>
+              <p class="toast" id="toast" role="status" hidden></p>
             </main>
             <div class="sheet" id="sheet" hidden>
               <form class="sheet-body" id="buy-form">
                 <h2 id="sheet-title"></h2>
-                <div id="identify">
-                  <label>{{e(texts["store.phone"])}}<input name="phone" inputmode="tel" autocomplete="tel" maxlength="14" data-testid="buyer-phone"></label>
-                  <label>{{e(texts["store.nickname"])}}<input name="nickname" maxlength="20" data-testid="buyer-nickname"></label>
+                <div id="identify" class="group">
+                  <p class="hint">{{t("store.identify_first")}}</p>
+                  <label>{{t("store.phone")}}<input name="phone" inputmode="tel" autocomplete="tel" maxlength="14" data-testid="buyer-phone"></label>
+                  <label>{{t("store.nickname")}}<input name="nickname" maxlength="20" autocomplete="nickname" data-testid="buyer-nickname"></label>
                 </div>
-                <label>{{e(texts["store.quantity"])}}<input name="quantity" type="number" min="1" value="1" data-testid="buy-quantity"></label>
+                <div id="buy-fields" class="group">
+                  <div class="skus" id="skus" role="radiogroup" aria-label="{{t("store.sku")}}"></div>
+                  <label>{{t("store.quantity")}}<input name="quantity" type="number" min="1" value="1" inputmode="numeric" data-testid="buy-quantity"></label>
+                  <div class="two">
+                    <label>{{t("store.ship_name")}}<input name="shipName" maxlength="20" autocomplete="name" data-testid="ship-name"></label>
+                    <label>{{t("store.ship_phone")}}<input name="shipPhone" inputmode="tel" maxlength="14" autocomplete="tel" data-testid="ship-phone"></label>
+                  </div>
+                  <label>{{t("store.ship_address")}}<input name="shipAddress" maxlength="120" autocomplete="street-address" data-testid="ship-address"></label>
+                </div>
                 <p class="sheet-message" id="sheet-message" role="status" data-testid="buy-message"></p>
                 <div class="sheet-actions">
-                  <button type="button" class="ghost" id="sheet-cancel">{{e(texts["store.cancel"])}}</button>
-                  <button type="submit" id="sheet-submit" data-testid="buy-submit">{{e(texts["store.submit"])}}</button>
+                  <button type="button" class="ghost" id="sheet-cancel">{{t("store.cancel")}}</button>
+                  <button type="submit" id="sheet-submit" data-testid="buy-submit">{{t("store.submit")}}</button>
                 </div>
               </form>
+            </div>
+            <div class="sheet" id="orders-sheet" hidden>
+              <div class="sheet-body">
+                <h2>{{t("store.my_orders")}}</h2>
+                <ul class="orders" id="orders" data-testid="orders"></ul>
+                <div class="sheet-actions"><button type="button" class="ghost" id="orders-close">{{t("store.continue")}}</button></div>
+              </div>
             </div>
             <script id="texts" type="application/json">{{JsonSerializer.Serialize(texts)}}</script>
             <script src="/js/storefront.js" defer></script>
@@ -83,8 +123,21 @@ internal static class StorefrontPage
     }
 
     /// <summary>Server-Sent Events: one "room" event per change, a comment every 15 s to keep proxies from closing the line.</summary>
-    private static async Task EventsAsync(string room, RoomFeed feed, HttpContext http, CancellationToken ct)
+    private static async Task EventsAsync(string room, RoomFeed feed, LiveStore live, ViewerIdentity viewers, IGrainFactory grains, TimeProvider clock,
+        HttpContext http, CancellationToken ct)
     {
+        var session = await live.GetByRoomAsync(room, ct);
+        if (session is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        // Entries and exits are room events: UV, PV and watch time are computed from them.
+        var viewer = viewers.Current(http);
+        var roomGrain = grains.Room(session.Id, session.Status == Domain.Live.SessionStage.Rehearsal);
+        var source = http.Request.Query["src"].ToString();
+        await roomGrain.AppendAsync([new RoomEventData(RoomEventKind.Entry, viewer.Id, viewer.Name, null, 0, source.Length is > 0 and <= 40 ? source : null, clock.GetUtcNow())]);
         http.Response.Headers.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
@@ -117,6 +170,10 @@ internal static class StorefrontPage
         catch (OperationCanceledException)
         {
             // The viewer left.
+        }
+        finally
+        {
+            await roomGrain.AppendAsync([new RoomEventData(RoomEventKind.Exit, viewer.Id, viewer.Name, null, 0, null, clock.GetUtcNow())]);
         }
     }
 }

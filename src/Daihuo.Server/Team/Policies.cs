@@ -15,6 +15,8 @@ public static class Policies
     public const string AuditView = "audit.view";
     public const string LiveView = "live.view";
     public const string LiveManage = "live.manage";
+    public const string OrdersView = "orders.view";
+    public const string OrdersManage = "orders.manage";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -32,6 +34,12 @@ public static class Policies
             StaffRoles.RoomController, StaffRoles.CustomerService, StaffRoles.Risk,
         ],
         [LiveManage] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Planner, StaffRoles.Host, StaffRoles.Assistant, StaffRoles.RoomController],
+        [OrdersView] =
+        [
+            StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Host, StaffRoles.Assistant, StaffRoles.RoomController, StaffRoles.CustomerService,
+            StaffRoles.Risk,
+        ],
+        [OrdersManage] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.RoomController, StaffRoles.CustomerService],
     };
 
     public static void Add(AuthorizationOptions options)

@@ -36,16 +36,14 @@ public abstract class LiveCluster<TDatabase> : IAsyncLifetime
         {
             host.Services.AddSingleton<IDbContextFactory<DaihuoDbContext>>(Database);
             host.Services.AddSingleton(new LiveClock(Database.Clock));
-            host.Services.AddSingleton(new LiveOptions { PaymentWindowMinutes = 15 });
-            host.Services.AddSingleton<OrderJournal>();
-            host.Services.AddHostedService(sp => sp.GetRequiredService<OrderJournal>());
+            host.Services.AddLiveRuntime(new LiveOptions { PaymentWindowMinutes = 15 });
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
 
     /// <summary>A fresh offer on a fresh session: its own SKU, <paramref name="units"/> allocated.</summary>
-    public async Task<Guid> CreateOfferAsync(int units, int perBuyerLimit, long priceFen = 9900)
+    public async Task<Guid> CreateOfferAsync(int units, int perBuyerLimit, long priceFen = 9900, DateTimeOffset? flashStart = null, int flashMinutes = 30)
     {
         var code = "LV-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
         var product = await Database.Catalog.CreateAsync(
@@ -62,6 +60,8 @@ public abstract class LiveCluster<TDatabase> : IAsyncLifetime
             Price = Money.FromFen(priceFen),
             Allocated = units,
             PerBuyerLimit = perBuyerLimit,
+            FlashStartsAt = flashStart,
+            FlashEndsAt = flashStart + TimeSpan.FromMinutes(flashMinutes),
         };
         db.LiveSessions.Add(session);
         db.Offers.Add(offer);

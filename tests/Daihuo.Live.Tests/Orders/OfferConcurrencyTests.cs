@@ -36,7 +36,7 @@ public abstract class OfferConcurrencyTests<TCluster, TDatabase>(TCluster live) 
     {
         SkipIfUnavailable();
         var offerId = await live.CreateOfferAsync(units: 500, perBuyerLimit: 2);
-        var offer = live.Grains.GetGrain<IOfferGrain>(offerId);
+        var offer = live.Grains.Offer(offerId);
 
         // Every buyer tries three times (three clicks, three keys): more demand than stock and than the limit.
         var attempts = Enumerable.Range(0, 5_000)
@@ -63,7 +63,7 @@ public abstract class OfferConcurrencyTests<TCluster, TDatabase>(TCluster live) 
     {
         SkipIfUnavailable();
         var offerId = await live.CreateOfferAsync(units: 300, perBuyerLimit: 5);
-        var offer = live.Grains.GetGrain<IOfferGrain>(offerId);
+        var offer = live.Grains.Offer(offerId);
 
         // 200 buyers, each key sent five times at once; then once more after the fact.
         var attempts = Enumerable.Range(0, 200)
@@ -91,7 +91,7 @@ public abstract class OfferConcurrencyTests<TCluster, TDatabase>(TCluster live) 
     {
         SkipIfUnavailable();
         var offerId = await live.CreateOfferAsync(units: 10, perBuyerLimit: 3);
-        var offer = live.Grains.GetGrain<IOfferGrain>(offerId);
+        var offer = live.Grains.Offer(offerId);
         var first = await offer.PlaceOrderAsync(new PlaceOrder("a", 3, "k1", "h1"));
         await offer.PlaceOrderAsync(new PlaceOrder("b", 2, "k2", "h2"));
 
@@ -113,7 +113,7 @@ public abstract class OfferConcurrencyTests<TCluster, TDatabase>(TCluster live) 
     {
         SkipIfUnavailable();
         var offerId = await live.CreateOfferAsync(units: 10, perBuyerLimit: 5);
-        var offer = live.Grains.GetGrain<IOfferGrain>(offerId);
+        var offer = live.Grains.Offer(offerId);
         var a = await offer.PlaceOrderAsync(new PlaceOrder("exp-a", 3, "ka", "h"));
         var b = await offer.PlaceOrderAsync(new PlaceOrder("exp-b", 2, "kb", "h"));
         var c = await offer.PlaceOrderAsync(new PlaceOrder("exp-c", 1, "kc", "h"));

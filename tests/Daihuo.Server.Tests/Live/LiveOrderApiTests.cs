@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using Daihuo.Server.Tests.Support;
+using static Daihuo.Server.Tests.Support.LiveSetup;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Daihuo.Server.Tests.Live;
@@ -12,52 +13,11 @@ public sealed class LiveOrderApiTests(DaihuoApp app) : IClassFixture<DaihuoApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private async Task<(HttpClient Staff, Guid SessionId, Guid OfferId)> LiveOfferAsync(int units, int limit, string language = "zh-CN")
-    {
-        var staff = await app.SignInAsync("host@daihuo.local", language: language);
-        var products = await staff.GetFromJsonAsync<JsonElement>("/api/catalog/products?search=DH-F5003", Ct);
-        var productId = products.GetProperty("items")[0].GetProperty("id").GetString();
-        var product = await staff.GetFromJsonAsync<JsonElement>($"/api/catalog/products/{productId}", Ct);
-        var skuId = product.GetProperty("skus")[0].GetProperty("id").GetGuid();
-        var session = await (await staff.PostAsJsonAsync("/api/live/sessions", new { title = "芒果干专场", plannedMinutes = 90, streamUrl = "https://live.example.cn/a.m3u8" }, Ct))
-            .Content.ReadFromJsonAsync<JsonElement>(Ct);
-        var sessionId = session.GetProperty("id").GetGuid();
-        var offer = await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/offers", new { skuId, livePrice = 2990, allocated = units, perBuyerLimit = limit }, Ct);
-        Assert.Equal(HttpStatusCode.Created, offer.StatusCode);
-        var offerId = (await offer.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
-        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/stage", new { stage = "Scheduled" }, Ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/stage", new { stage = "Live" }, Ct)).StatusCode);
-        return (staff, sessionId, offerId);
-    }
-
-    private async Task<HttpClient> BuyerAsync(string phone, string language = "zh-CN")
-    {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
-        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
-        var identified = await client.PostAsJsonAsync("/api/storefront/identify", new { phone, nickname = "小王" }, Ct);
-        Assert.Equal(HttpStatusCode.OK, identified.StatusCode);
-        return client;
-    }
-
-    private static Task<HttpResponseMessage> OrderAsync(HttpClient buyer, Guid offerId, string? key, int quantity = 1)
-    {
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/storefront/offers/{offerId}/orders")
-        {
-            Content = new StringContent($"{{\"quantity\":{quantity}}}", Encoding.UTF8, "application/json"),
-        };
-        if (key is not null)
-        {
-            request.Headers.TryAddWithoutValidation("Idempotency-Key", key);
-        }
-
-        return buyer.SendAsync(request, Ct);
-    }
-
     [Fact]
     public async Task The_same_key_and_body_replays_the_first_answer_byte_for_byte_and_another_body_is_422()
     {
-        var (_, _, offerId) = await LiveOfferAsync(units: 50, limit: 5);
-        var buyer = await BuyerAsync("13800138001");
+        var (_, _, offerId) = await app.LiveOfferAsync(units: 50, limit: 5);
+        var buyer = await app.BuyerAsync("13800138001");
 
         var first = await OrderAsync(buyer, offerId, "click-1");
         var replay = await OrderAsync(buyer, offerId, "click-1");
@@ -74,8 +34,8 @@ public sealed class LiveOrderApiTests(DaihuoApp app) : IClassFixture<DaihuoApp>
     [Fact]
     public async Task Twenty_parallel_requests_with_one_key_place_one_order()
     {
-        var (staff, sessionId, offerId) = await LiveOfferAsync(units: 50, limit: 5);
-        var buyer = await BuyerAsync("13800138002");
+        var (staff, sessionId, offerId) = await app.LiveOfferAsync(units: 50, limit: 5);
+        var buyer = await app.BuyerAsync("13800138002");
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => OrderAsync(buyer, offerId, "double-tap")));
 
@@ -97,8 +57,8 @@ public sealed class LiveOrderApiTests(DaihuoApp app) : IClassFixture<DaihuoApp>
     [InlineData("en")]
     public async Task Bad_orders_get_a_clear_problem_and_take_nothing(string language)
     {
-        var (staff, sessionId, offerId) = await LiveOfferAsync(units: 3, limit: 2, language);
-        var buyer = await BuyerAsync("13900139000", language);
+        var (staff, sessionId, offerId) = await app.LiveOfferAsync(units: 3, limit: 2, language);
+        var buyer = await app.BuyerAsync("13900139000", language);
         var stranger = app.CreateClient();
 
         var missingKey = await OrderAsync(buyer, offerId, null);
@@ -154,9 +114,9 @@ public sealed class LiveOrderApiTests(DaihuoApp app) : IClassFixture<DaihuoApp>
     [Fact]
     public async Task A_price_change_is_audited_refused_below_floor_unless_the_owner_overrides_and_charged_from_the_next_order()
     {
-        var (host, _, offerId) = await LiveOfferAsync(units: 20, limit: 5, language: "en");
+        var (host, _, offerId) = await app.LiveOfferAsync(units: 20, limit: 5, language: "en");
         var owner = await app.SignInAsync(DaihuoApp.OwnerEmail, language: "en");
-        var buyer = await BuyerAsync("13700137000", "en");
+        var buyer = await app.BuyerAsync("13700137000", "en");
         var before = await (await OrderAsync(buyer, offerId, "p1")).Content.ReadFromJsonAsync<JsonElement>(Ct);
 
         var noReason = await host.PostAsJsonAsync($"/api/live/offers/{offerId}/price", new { livePrice = 2690 }, Ct);

@@ -32,7 +32,7 @@ public sealed class PaymentTests(DaihuoApp app) : IClassFixture<DaihuoApp>
         await buyer.PostAsJsonAsync("/api/storefront/identify", new { phone, nickname = "付款测试" }, Ct);
         var request = new HttpRequestMessage(HttpMethod.Post, $"/api/storefront/offers/{offer.GetProperty("id").GetGuid()}/orders")
         {
-            Content = new StringContent("{\"quantity\":2}", Encoding.UTF8, "application/json"),
+            Content = new StringContent(OrderBody.Json(2), Encoding.UTF8, "application/json"),
         };
         request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
         var order = await (await buyer.SendAsync(request, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);

@@ -303,6 +303,12 @@ namespace Daihuo.Data.Migrations.Postgres
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<bool>("OnBackupStream")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("PinnedOfferId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("PlannedMinutes")
                         .HasColumnType("integer");
 
@@ -350,6 +356,12 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTimeOffset?>("FlashEndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("FlashStartsAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<bool>("Listed")
                         .HasColumnType("boolean");
 
@@ -379,7 +391,8 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.HasIndex("SkuId");
 
                     b.HasIndex("SessionId", "SkuId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"FlashStartsAt\" IS NULL");
 
                     b.ToTable("Live_Offers", null, t =>
                         {
@@ -387,6 +400,51 @@ namespace Daihuo.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("CK_Live_Offers_Stock", "\"Sold\" >= 0 AND \"Sold\" <= \"Allocated\"");
                         });
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Live.RoomEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ViewerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ViewerName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "IsTest", "Kind");
+
+                    b.ToTable("Live_RoomEvents", (string)null);
                 });
 
             modelBuilder.Entity("Daihuo.Data.Orders.Order", b =>
@@ -400,6 +458,14 @@ namespace Daihuo.Data.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("BuyerName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("BuyerPhone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -407,6 +473,9 @@ namespace Daihuo.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean");
 
                     b.Property<long>("JournalVersion")
                         .HasColumnType("bigint");
@@ -431,6 +500,18 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.Property<Guid>("SessionId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ShipAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("ShipName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("ShipPhone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
@@ -442,12 +523,14 @@ namespace Daihuo.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BuyerId", "IdempotencyKey")
-                        .IsUnique();
+                    b.HasIndex("PlacedAt");
 
                     b.HasIndex("OfferId", "JournalVersion");
 
                     b.HasIndex("SessionId", "Status");
+
+                    b.HasIndex("OfferId", "BuyerId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.ToTable("Orders_Orders", null, t =>
                         {

@@ -295,6 +295,12 @@ namespace Daihuo.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("OnBackupStream")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PinnedOfferId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("PlannedMinutes")
                         .HasColumnType("INTEGER");
 
@@ -342,6 +348,12 @@ namespace Daihuo.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("FlashEndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("FlashStartsAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("Listed")
                         .HasColumnType("INTEGER");
 
@@ -371,7 +383,8 @@ namespace Daihuo.Data.Migrations.Sqlite
                     b.HasIndex("SkuId");
 
                     b.HasIndex("SessionId", "SkuId")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"FlashStartsAt\" IS NULL");
 
                     b.ToTable("Live_Offers", null, t =>
                         {
@@ -379,6 +392,49 @@ namespace Daihuo.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("CK_Live_Offers_Stock", "\"Sold\" >= 0 AND \"Sold\" <= \"Allocated\"");
                         });
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Live.RoomEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ViewerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ViewerName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "IsTest", "Kind");
+
+                    b.ToTable("Live_RoomEvents", (string)null);
                 });
 
             modelBuilder.Entity("Daihuo.Data.Orders.Order", b =>
@@ -392,6 +448,14 @@ namespace Daihuo.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BuyerName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerPhone")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
@@ -399,6 +463,9 @@ namespace Daihuo.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("JournalVersion")
                         .HasColumnType("INTEGER");
@@ -423,6 +490,18 @@ namespace Daihuo.Data.Migrations.Sqlite
                     b.Property<Guid>("SessionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ShipAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShipName")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShipPhone")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
@@ -434,12 +513,14 @@ namespace Daihuo.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("BuyerId", "IdempotencyKey")
-                        .IsUnique();
+                    b.HasIndex("PlacedAt");
 
                     b.HasIndex("OfferId", "JournalVersion");
 
                     b.HasIndex("SessionId", "Status");
+
+                    b.HasIndex("OfferId", "BuyerId", "IdempotencyKey")
+                        .IsUnique();
 
                     b.ToTable("Orders_Orders", null, t =>
                         {

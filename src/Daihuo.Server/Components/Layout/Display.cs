@@ -20,5 +20,7 @@ public static class Display
 
     public static string Seconds(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, ShopZone).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
+    public static string Time(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, ShopZone).ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+
     public static string Date(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, ShopZone).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

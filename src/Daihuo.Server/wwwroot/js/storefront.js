@@ -1,93 +1,180 @@
-// Daihuo storefront: renders the shelf from Server-Sent Events, buys over fetch. No build step.
+// Daihuo storefront: renders the room from Server-Sent Events, acts over fetch. No build step, no framework.
 (() => {
+  const $ = id => document.getElementById(id);
   const room = document.querySelector('.room').dataset.room;
-  const T = JSON.parse(document.getElementById('texts').textContent);
-  const shelf = document.getElementById('shelf');
-  const sheet = document.getElementById('sheet');
-  const form = document.getElementById('buy-form');
-  const message = document.getElementById('sheet-message');
-  const statusBadge = document.getElementById('status');
+  const T = JSON.parse($('texts').textContent);
+  const shelf = $('shelf');
+  const sheet = $('sheet');
+  const form = $('buy-form');
+  const message = $('sheet-message');
   let state = null;
-  let current = null;      // the offer being bought
+  let skew = 0;            // server clock minus this phone's clock, for countdowns
+  let product = null;      // the offers (SKUs) of the product being bought
+  let current = null;      // the chosen offer
   let pendingKey = null;   // reused on retry of the same purchase, new for a new purchase
-  let identified = document.cookie.includes('daihuo.buyer') || localStorage.getItem('daihuo.identified') === '1';
+  let identified = localStorage.getItem('daihuo.identified') === '1';
+  let following = localStorage.getItem('daihuo.follow.' + room) === '1';
+  const source = new URLSearchParams(location.search).get('src') || '';
 
   const yuan = fen => '¥' + (fen / 100).toFixed(2);
   const fmt = (text, ...args) => args.reduce((s, a, i) => s.replace('{' + i + '}', a), text);
   const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  const now = () => Date.now() + skew;
+  const clock = ms => {
+    const s = Math.max(0, Math.floor(ms / 1000));
+    const h = Math.floor(s / 3600), m = Math.floor(s / 60) % 60, sec = s % 60;
+    return (h ? h + ':' + String(m).padStart(2, '0') : String(m).padStart(2, '0')) + ':' + String(sec).padStart(2, '0');
+  };
+  const toast = text => { const t = $('toast'); t.textContent = text; t.hidden = false; clearTimeout(toast.timer); toast.timer = setTimeout(() => { t.hidden = true; }, 2500); };
+  const post = (url, body, headers = {}) => fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+
+  // A flash sale's phase: before its start, during its countdown, over.
+  function flash(o) {
+    if (!o.flashStartsAt) return null;
+    const start = Date.parse(o.flashStartsAt), end = Date.parse(o.flashEndsAt), t = now();
+    if (t < start) return { phase: 'soon', text: fmt(T['store.starts_in'], clock(start - t)) };
+    if (t < end) return { phase: 'on', text: fmt(T['store.ends_in'], clock(end - t)) };
+    return { phase: 'over', text: T['store.flash_over'] };
+  }
+
+  // Offers of one product (its SKUs) share a card; a flash sale is a card of its own. The pinned one leads.
+  function cards() {
+    const groups = new Map();
+    for (const o of state.offers) {
+      const key = o.flashStartsAt ? 'flash:' + o.offerId : o.productId;
+      if (!groups.has(key)) groups.set(key, []);
+      groups.get(key).push(o);
+    }
+    const list = [...groups.values()];
+    const pinned = list.findIndex(g => g.some(o => o.offerId === state.pinnedOfferId));
+    if (pinned > 0) list.unshift(list.splice(pinned, 1)[0]);
+    return list;
+  }
+
+  function card(offers) {
+    const o = offers[0];
+    const pinned = offers.some(x => x.offerId === state.pinnedOfferId);
+    const remaining = offers.reduce((n, x) => n + x.remaining, 0);
+    const allocated = offers.reduce((n, x) => n + x.allocated, 0);
+    const percent = allocated ? Math.floor((allocated - remaining) * 100 / allocated) : 0;
+    const low = Math.min(...offers.map(x => x.price));
+    const f = flash(o);
+    const selling = (state.status === 'Live' || state.status === 'Rehearsal') && remaining > 0 && (!f || f.phase === 'on');
+    const variants = offers.length > 1 ? offers.map(x => [x.colour, x.size].filter(Boolean).join(' ')).join(' / ') : [o.colour, o.size].filter(Boolean).join(' · ');
+    return `
+      <article class="card${pinned ? ' pinned' : ''}${f ? ' flash' : ''}" data-offers="${offers.map(x => x.offerId).join(',')}" data-testid="offer" ${pinned ? 'data-pinned="true"' : ''}>
+        ${o.imageUrl ? `<img src="${esc(o.imageUrl)}" alt="" loading="lazy">` : '<div class="img"></div>'}
+        <div class="info">
+          <p class="tags">${pinned ? `<span class="tag hot" data-testid="pinned-tag">${esc(T['store.pinned'])}</span>` : ''}${f ? `<span class="tag flash">${esc(T['store.flash'])}</span>` : ''}</p>
+          <h3>${esc(o.name)}</h3>
+          <p class="variant">${esc(variants)}</p>
+          <p class="prices"><b data-testid="offer-price">${yuan(low)}</b> <s>${yuan(o.listPrice)}</s></p>
+          ${f ? `<p class="countdown ${f.phase}" data-testid="countdown" data-ends="${esc(o.flashEndsAt)}" data-starts="${esc(o.flashStartsAt)}">${esc(f.text)}</p>` : ''}
+          <div class="bar"><span style="width:${percent}%"></span></div>
+          <p class="stock" data-testid="offer-remaining" data-remaining="${remaining}">${remaining > 0 ? fmt(T['store.only_left'], remaining) : T['store.sold_out']} · ${fmt(T['store.sold_percent'], percent)}</p>
+        </div>
+        <button class="buy" data-testid="offer-buy" ${selling ? '' : 'disabled'}>${remaining > 0 ? esc(T['store.buy']) : esc(T['store.sold_out'])}</button>
+      </article>`;
+  }
 
   function render() {
     if (!state) return;
-    statusBadge.textContent = T['stage.' + state.status] || statusBadge.textContent;
-    statusBadge.dataset.status = state.status;
-    shelf.innerHTML = state.offers.map(o => `
-      <article class="card" data-offer="${o.offerId}" data-testid="offer">
-        ${o.imageUrl ? `<img src="${esc(o.imageUrl)}" alt="" loading="lazy">` : '<div class="img"></div>'}
-        <div class="info">
-          <h3>${esc(o.name)}</h3>
-          <p class="variant">${esc([o.colour, o.size].filter(Boolean).join(' · '))}</p>
-          <p class="prices"><b data-testid="offer-price">${yuan(o.price)}</b> <s>${yuan(o.listPrice)}</s></p>
-          <div class="bar"><span style="width:${o.soldPercent}%"></span></div>
-          <p class="stock" data-testid="offer-remaining" data-remaining="${o.remaining}">${o.remaining > 0 ? fmt(T['store.only_left'], o.remaining) : T['store.sold_out']} · ${fmt(T['store.sold_percent'], o.soldPercent)}</p>
-        </div>
-        <button class="buy" data-testid="offer-buy" ${o.remaining > 0 && state.status === 'Live' ? '' : 'disabled'}>${o.remaining > 0 ? T['store.buy'] : T['store.sold_out']}</button>
-      </article>`).join('');
+    const badge = $('status');
+    badge.textContent = T['stage.' + state.status] || badge.textContent;
+    badge.dataset.status = state.status;
+    $('test-banner').hidden = !state.test;
+    $('online').textContent = fmt(T['store.online'], state.counts.online);
+    $('likes').textContent = state.counts.likes ? ' ' + fmt(T['store.likes'], state.counts.likes) : '';
+    shelf.innerHTML = state.offers.length ? cards().map(card).join('') : `<p class="empty">${esc(T['store.empty_shelf'])}</p>`;
+    $('comments').innerHTML = state.comments.slice(-8).map(c => `<li><b>${esc(c.name)}</b> ${esc(c.text)}</li>`).join('');
+    switchLine(state.onBackupStream ? 1 : 0);
   }
+
+  // Countdowns tick on the phone between updates; the server's time (sent with each update) corrects the phone's clock.
+  setInterval(() => {
+    document.querySelectorAll('[data-testid=countdown]').forEach(el => {
+      const f = flash({ flashStartsAt: el.dataset.starts, flashEndsAt: el.dataset.ends });
+      if (el.textContent !== f.text) el.textContent = f.text;
+      if (!el.classList.contains(f.phase)) render();
+    });
+  }, 1000);
 
   shelf.addEventListener('click', e => {
     const button = e.target.closest('button.buy');
     if (!button) return;
-    current = state.offers.find(o => o.offerId === button.closest('.card').dataset.offer);
-    pendingKey = crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random();
-    document.getElementById('sheet-title').textContent = current.name + ' · ' + yuan(current.price);
-    document.getElementById('identify').hidden = identified;
-    form.quantity.max = current.perBuyerLimit || '';
-    message.textContent = current.perBuyerLimit ? fmt(T['store.per_buyer'], current.perBuyerLimit) : '';
+    const ids = button.closest('.card').dataset.offers.split(',');
+    product = state.offers.filter(o => ids.includes(o.offerId));
+    choose(product.find(o => o.remaining > 0) || product[0]);
+    pendingKey = null;
+    $('identify').hidden = identified;
+    $('skus').innerHTML = product.length > 1 ? product.map(o =>
+      `<button type="button" class="sku" data-offer="${o.offerId}" ${o.remaining > 0 ? '' : 'disabled'} data-testid="sku-option">${esc([o.colour, o.size].filter(Boolean).join(' ') || o.skuCode)}</button>`).join('') : '';
+    markSku();
     message.className = 'sheet-message';
     sheet.hidden = false;
+    post(`/api/storefront/rooms/${room}/interactions`, { kind: 'click', offerId: current.offerId }).catch(() => {});
   });
-  document.getElementById('sheet-cancel').addEventListener('click', () => { sheet.hidden = true; });
+
+  function choose(offer) {
+    current = offer;
+    pendingKey = null;
+    $('sheet-title').textContent = current.name + ' · ' + yuan(current.price);
+    form.quantity.max = current.perBuyerLimit || '';
+    message.textContent = current.perBuyerLimit ? fmt(T['store.per_buyer'], current.perBuyerLimit) : '';
+  }
+  function markSku() { document.querySelectorAll('.sku').forEach(b => b.classList.toggle('on', b.dataset.offer === current.offerId)); }
+  $('skus').addEventListener('click', e => {
+    const b = e.target.closest('button.sku');
+    if (b) { choose(product.find(o => o.offerId === b.dataset.offer)); markSku(); }
+  });
+  $('sheet-cancel').addEventListener('click', () => { sheet.hidden = true; });
   message.addEventListener('click', async e => {
     const pay = e.target.closest('button.pay');
     if (!pay) return;
     const r = await fetch(`/api/storefront/orders/${pay.dataset.order}/payment`, { method: 'POST' });
-    if (r.ok) { location.href = (await r.json()).payUrl; } else { show(await r.json(), true); }
+    if (r.ok) { location.href = (await r.json()).payUrl; } else { show(await r.json()); }
   });
+
+  async function identify() {
+    if (identified) return true;
+    const r = await post('/api/storefront/identify', { phone: form.phone.value, nickname: form.nickname.value });
+    if (!r.ok) { show(await r.json()); return false; }
+    identified = true;
+    localStorage.setItem('daihuo.identified', '1');
+    $('identify').hidden = true;
+    if (!form.shipPhone.value) form.shipPhone.value = form.phone.value;
+    if (!form.shipName.value) form.shipName.value = form.nickname.value;
+    return true;
+  }
 
   form.addEventListener('submit', async e => {
     e.preventDefault();
-    const submit = document.getElementById('sheet-submit');
+    const submit = $('sheet-submit');
     submit.disabled = true;
     try {
-      if (!identified) {
-        const r = await fetch('/api/storefront/identify', {
-          method: 'POST', headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ phone: form.phone.value, nickname: form.nickname.value })
-        });
-        if (!r.ok) { return show(await r.json(), true); }
-        identified = true;
-        localStorage.setItem('daihuo.identified', '1');
-        document.getElementById('identify').hidden = true;
-      }
+      if (!await identify()) return;
+      if (!product) { sheet.hidden = true; return; }   // identified to comment
+      const body = { quantity: Number(form.quantity.value), shipName: form.shipName.value, shipPhone: form.shipPhone.value, shipAddress: form.shipAddress.value };
+      const bodyText = JSON.stringify(body);
+      if (!pendingKey || pendingKey.body !== bodyText) pendingKey = { key: crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random(), body: bodyText };
       for (let attempt = 0; attempt < 5; attempt++) {
         const r = await fetch(`/api/storefront/offers/${current.offerId}/orders`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'Idempotency-Key': pendingKey },
-          body: JSON.stringify({ quantity: Number(form.quantity.value) })
+          method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': pendingKey.key }, body: bodyText
         });
         if (r.status === 503 || r.status === 409 && (await r.clone().json()).code === 'idempotency_in_flight') {
           await new Promise(res => setTimeout(res, 400 * (attempt + 1)));   // same key: never a second order
           continue;
         }
-        const body = await r.json();
+        const result = await r.json();
         if (r.ok) {
           message.className = 'sheet-message ok';
-          message.innerHTML = `<b>${esc(T['store.accepted'])}</b><br>${esc(T['store.order_no'])} ${esc(body.orderId.slice(-12).toUpperCase())} · ${esc(T['store.total'])} ${yuan(body.total)}` +
-            `<br><button type="button" class="pay" data-order="${esc(body.orderId)}" data-testid="pay-link">${esc(T['store.pay'])}</button>`;
+          message.innerHTML = `<b>${esc(T['store.accepted'])}</b>${result.status === 'test' ? ` <span class="tag">${esc(T['store.test_order'])}</span>` : ''}<br>` +
+            `${esc(T['store.order_no'])} ${esc(result.orderId.slice(-12).toUpperCase())} · ${esc(T['store.total'])} ${yuan(result.total)}` +
+            `<br><button type="button" class="pay" data-order="${esc(result.orderId)}" data-testid="pay-link">${esc(T['store.pay'])}</button>`;
           pendingKey = null;
           return;
         }
-        return show(body, true);
+        return show(result);
       }
     } catch {
       message.className = 'sheet-message error';
@@ -97,27 +184,103 @@
     }
   });
 
-  function show(problem, isError) {
-    message.className = 'sheet-message' + (isError ? ' error' : '');
+  function show(problem) {
+    message.className = 'sheet-message error';
     const errors = problem.errors ? Object.values(problem.errors).flat() : [];
     message.textContent = errors.length ? errors.join(' ') : (problem.detail || problem.title || T['store.failed']);
   }
 
-  // The stream: play the primary line, fall over to the backup when it stalls or fails.
-  const video = document.getElementById('stream');
-  const lines = [video.dataset.primary, video.dataset.backup].filter(Boolean);
-  let line = 0;
-  const play = () => { if (lines[line]) { video.src = lines[line]; video.play().catch(() => {}); } };
-  const failover = () => { if (line + 1 < lines.length) { line++; play(); } };
+  // Asking to identify outside a purchase (to comment): the same sheet, without the purchase fields.
+  function askIdentity() {
+    product = null;
+    $('sheet-title').textContent = T['store.identify.title'];
+    $('identify').hidden = false;
+    $('buy-fields').hidden = true;
+    message.textContent = '';
+    sheet.hidden = false;
+  }
+  document.addEventListener('click', e => { if (e.target.closest('button.buy')) $('buy-fields').hidden = false; }, true);
+
+  // Comments, likes (taps batched into one request a second), follow and share.
+  $('say').addEventListener('submit', async e => {
+    e.preventDefault();
+    const input = e.target.text;
+    if (!input.value.trim()) return;
+    if (!identified) return askIdentity();
+    const r = await post(`/api/storefront/rooms/${room}/comments`, { text: input.value });
+    if (r.ok) { input.value = ''; } else if (r.status === 401) { identified = false; askIdentity(); } else { const p = await r.json(); toast(p.errors ? Object.values(p.errors).flat().join(' ') : p.title); }
+  });
+  let taps = 0;
+  $('like').addEventListener('click', e => {
+    taps++;
+    const heart = document.createElement('span');
+    heart.className = 'heart';
+    heart.textContent = '♥';
+    e.currentTarget.appendChild(heart);
+    setTimeout(() => heart.remove(), 900);
+  });
+  setInterval(() => { if (taps) { const n = Math.min(taps, 100); taps -= n; post(`/api/storefront/rooms/${room}/interactions`, { kind: 'like', count: n }).catch(() => {}); } }, 1000);
+  const followButton = $('follow');
+  const showFollow = () => { followButton.textContent = following ? T['store.following'] : T['store.follow']; followButton.classList.toggle('on', following); };
+  followButton.addEventListener('click', async () => {
+    if (following) return;
+    const r = await post(`/api/storefront/rooms/${room}/interactions`, { kind: 'follow' });
+    if (r.ok) { following = true; localStorage.setItem('daihuo.follow.' + room, '1'); showFollow(); }
+  });
+  showFollow();
+  $('share').addEventListener('click', async () => {
+    const link = `${location.origin}/live/${room}?src=share`;
+    post(`/api/storefront/rooms/${room}/interactions`, { kind: 'share', source: source || 'direct' }).catch(() => {});
+    try { if (navigator.share) { await navigator.share({ title: document.title, url: link }); return; } await navigator.clipboard.writeText(link); } catch { /* the toast still shows the link */ }
+    toast(T['store.shared'] + ' ' + link);
+  });
+
+  // My orders: this buyer's orders in this room, with their status.
+  $('my-orders').addEventListener('click', async () => {
+    if (!identified) return askIdentity();
+    const r = await fetch(`/api/storefront/rooms/${room}/orders`);
+    if (r.status === 401) { identified = false; return askIdentity(); }
+    const orders = r.ok ? await r.json() : [];
+    $('orders').innerHTML = orders.length ? orders.map(o => `
+      <li data-testid="my-order" data-status="${o.status}"><div><b>${esc(o.name)}</b> <span class="variant">${esc(o.variant)} × ${o.quantity}</span>${o.test ? ` <span class="tag">${esc(T['store.test_order'])}</span>` : ''}</div>
+      <div><span class="status ${o.status}">${esc(T['store.status.' + o.status] || o.status)}</span> <b>${yuan(o.total)}</b>
+      ${o.status === 'placed' ? `<button type="button" class="pay" data-order="${o.orderId}">${esc(T['store.pay'])}</button>` : ''}</div></li>`).join('') : `<li class="empty">${esc(T['store.no_orders'])}</li>`;
+    $('orders-sheet').hidden = false;
+  });
+  $('orders-close').addEventListener('click', () => { $('orders-sheet').hidden = true; });
+  $('orders').addEventListener('click', async e => {
+    const pay = e.target.closest('button.pay');
+    if (!pay) return;
+    const r = await fetch(`/api/storefront/orders/${pay.dataset.order}/payment`, { method: 'POST' });
+    if (r.ok) location.href = (await r.json()).payUrl;
+  });
+
+  // The stream: play the primary line, fall over to the backup when it stalls or fails, or when the console switches.
+  const video = $('stream');
+  const lines = [video.dataset.primary, video.dataset.backup];
+  let line = -1;
+  function switchLine(to) {
+    if (!lines[to] || line === to) return;
+    line = to;
+    $('line-badge').hidden = to === 0;
+    video.src = lines[to];
+    video.play().catch(() => {});
+  }
+  const failover = () => { if (line === 0 && lines[1]) switchLine(1); };
   video.addEventListener('error', failover);
   video.addEventListener('stalled', () => setTimeout(() => { if (video.readyState < 3) failover(); }, 4000));
-  if (lines.length === 0) {
+  if (!lines[0] && !lines[1]) {
     video.removeAttribute('controls');
     video.closest('.player').classList.add('no-stream');
+  } else {
+    switchLine(lines[0] ? 0 : 1);
   }
-  play();
 
   // Live updates over Server-Sent Events (the browser reconnects by itself).
-  const events = new EventSource(`/live/${room}/events`);
-  events.addEventListener('room', e => { state = JSON.parse(e.data); render(); });
+  const events = new EventSource(`/live/${room}/events${source ? '?src=' + encodeURIComponent(source) : ''}`);
+  events.addEventListener('room', e => {
+    state = JSON.parse(e.data);
+    skew = Date.parse(state.now) - Date.now();
+    render();
+  });
 })();

@@ -1,0 +1,172 @@
+using Daihuo.Data.Live;
+using Daihuo.Data.Orders;
+using Daihuo.Data.Tests.Support;
+using Daihuo.Domain.Live;
+using Daihuo.Live.Orders;
+using Daihuo.Live.Rooms;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daihuo.Live.Tests.Orders;
+
+/// <summary>
+/// The console's controls at the grain: rehearsal orders on their own stock, flash-sale windows,
+/// top-ups and staff cancellations through the journal, and room numbers rebuilt from the event table.
+/// </summary>
+public abstract class ShelfControlTests<TCluster, TDatabase>(TCluster live) : IClassFixture<TCluster>
+    where TCluster : LiveCluster<TDatabase>
+    where TDatabase : DatabaseFixture, new()
+{
+    private static readonly StaffAct Staff = new("staff-1", "场控小王", "加库存");
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<Offer> OfferRowAsync(Guid offerId)
+    {
+        await using var db = live.Database.CreateDbContext();
+        return await db.Offers.AsNoTracking().SingleAsync(o => o.Id == offerId, Ct);
+    }
+
+    private async Task<List<Order>> OrdersAsync(Guid offerId)
+    {
+        await using var db = live.Database.CreateDbContext();
+        return await db.Orders.AsNoTracking().Where(o => o.OfferId == offerId).ToListAsync(Ct);
+    }
+
+    private async Task ReactivateAllAsync()
+    {
+        await live.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, Ct);
+        await Task.Delay(200, Ct);
+    }
+
+    [Fact]
+    public async Task Rehearsal_orders_are_test_orders_on_their_own_stock_and_leave_the_real_offer_alone()
+    {
+        live.Database.SkipIfUnavailable();
+        var offerId = await live.CreateOfferAsync(units: 3, perBuyerLimit: 0);
+        var test = live.Grains.Offer(offerId, test: true);
+        var real = live.Grains.Offer(offerId);
+
+        var rehearsed = await Task.WhenAll(Enumerable.Range(0, 5).Select(i => test.PlaceOrderAsync(new PlaceOrder($"r-{i}", 1, $"rk-{i}", "h"))));
+        Assert.Equal(3, rehearsed.Count(r => r.Outcome == OrderOutcome.Accepted));
+        Assert.Equal(2, rehearsed.Count(r => r.Outcome == OrderOutcome.SoldOut));
+        Assert.All(await OrdersAsync(offerId), o => Assert.True(o.IsTest));
+        Assert.Equal(0, (await OfferRowAsync(offerId)).Sold);
+
+        // Going live: the real stock is whole, and a reactivated real grain does not count test orders.
+        await ReactivateAllAsync();
+        Assert.Equal(0, (await real.GetSnapshotAsync()).Sold);
+        Assert.Equal(3, (await test.GetSnapshotAsync()).Sold);
+        var sold = await real.PlaceOrderAsync(new PlaceOrder("r-0", 3, "live-1", "h"));
+        Assert.Equal(OrderOutcome.Accepted, sold.Outcome);
+        Assert.Equal(3, (await OfferRowAsync(offerId)).Sold);
+
+        var session = (await OfferRowAsync(offerId)).SessionId;
+        await WaitForAsync(async () => (await live.Grains.Room(session, test: true).GetStateAsync()).Numbers.Orders == 3);
+        Assert.Equal(1, (await live.Grains.Room(session).GetStateAsync()).Numbers.Orders);
+    }
+
+    [Fact]
+    public async Task A_flash_sale_sells_only_inside_its_window()
+    {
+        live.Database.SkipIfUnavailable();
+        var start = live.Database.Clock.GetUtcNow().AddMinutes(5);
+        var offerId = await live.CreateOfferAsync(units: 10, perBuyerLimit: 1, flashStart: start, flashMinutes: 30);
+        var offer = live.Grains.Offer(offerId);
+
+        Assert.Equal(OrderOutcome.NotStarted, (await offer.PlaceOrderAsync(new PlaceOrder("f-1", 1, "fk-1", "h"))).Outcome);
+        live.Database.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(OrderOutcome.Accepted, (await offer.PlaceOrderAsync(new PlaceOrder("f-1", 1, "fk-2", "h"))).Outcome);
+        live.Database.Clock.Advance(TimeSpan.FromMinutes(30));
+        Assert.Equal(OrderOutcome.Ended, (await offer.PlaceOrderAsync(new PlaceOrder("f-2", 1, "fk-3", "h"))).Outcome);
+        Assert.Single(await OrdersAsync(offerId));
+    }
+
+    [Fact]
+    public async Task A_top_up_sells_only_after_it_is_written_and_audited()
+    {
+        live.Database.SkipIfUnavailable();
+        var offerId = await live.CreateOfferAsync(units: 2, perBuyerLimit: 0);
+        var offer = live.Grains.Offer(offerId);
+        Assert.Equal(OrderOutcome.Accepted, (await offer.PlaceOrderAsync(new PlaceOrder("t-1", 2, "tk-1", "h"))).Outcome);
+        Assert.Equal(OrderOutcome.SoldOut, (await offer.PlaceOrderAsync(new PlaceOrder("t-2", 1, "tk-2", "h"))).Outcome);
+
+        Assert.True(await offer.TopUpAsync(3, Staff));
+        Assert.False(await offer.TopUpAsync(0, Staff));
+        Assert.Equal(OrderOutcome.Accepted, (await offer.PlaceOrderAsync(new PlaceOrder("t-2", 3, "tk-3", "h"))).Outcome);
+
+        var row = await OfferRowAsync(offerId);
+        Assert.Equal((5, 5), (row.Allocated, row.Sold));
+        await using var db = live.Database.CreateDbContext();
+        var audit = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityId == offerId.ToString() && a.Action == "live.offer.topped_up", Ct);
+        Assert.Equal(("staff-1", "加库存"), (audit.ActorId, audit.Reason));
+        await ReactivateAllAsync();
+        Assert.Equal(5, (await offer.GetSnapshotAsync()).Allocated);
+    }
+
+    [Fact]
+    public async Task Staff_cancel_an_unpaid_order_and_its_units_return_but_never_a_paid_one()
+    {
+        live.Database.SkipIfUnavailable();
+        var offerId = await live.CreateOfferAsync(units: 4, perBuyerLimit: 0);
+        var offer = live.Grains.Offer(offerId);
+        var unpaid = await offer.PlaceOrderAsync(new PlaceOrder("c-1", 3, "ck-1", "h"));
+        var paid = await offer.PlaceOrderAsync(new PlaceOrder("c-2", 1, "ck-2", "h"));
+        Assert.True(await offer.MarkPaidAsync(paid.OrderId!.Value));
+
+        Assert.True(await offer.CancelUnpaidAsync(unpaid.OrderId!.Value, Staff));
+        Assert.False(await offer.CancelUnpaidAsync(unpaid.OrderId!.Value, Staff));
+        Assert.False(await offer.CancelUnpaidAsync(paid.OrderId!.Value, Staff));
+
+        var orders = (await OrdersAsync(offerId)).ToDictionary(o => o.Id);
+        Assert.Equal(OrderStatus.Cancelled, orders[unpaid.OrderId!.Value].Status);
+        Assert.Equal(OrderStatus.Paid, orders[paid.OrderId!.Value].Status);
+        Assert.Equal(1, (await OfferRowAsync(offerId)).Sold);
+        Assert.Equal(3, (await offer.GetSnapshotAsync()).Allocated - (await offer.GetSnapshotAsync()).Sold);
+        await using var db = live.Database.CreateDbContext();
+        Assert.True(await db.AuditEntries.AnyAsync(a => a.Action == "order.cancelled" && a.EntityId == unpaid.OrderId.Value.ToString(), Ct));
+    }
+
+    [Fact]
+    public async Task Room_numbers_count_each_event_once_and_are_rebuilt_from_the_event_table()
+    {
+        live.Database.SkipIfUnavailable();
+        var offerId = await live.CreateOfferAsync(units: 10, perBuyerLimit: 0, priceFen: 5000);
+        var session = (await OfferRowAsync(offerId)).SessionId;
+        var room = live.Grains.Room(session);
+        var now = live.Database.Clock.GetUtcNow();
+        RoomEventData E(RoomEventKind kind, string viewer, long amount = 0, string? text = null) => new(kind, viewer, "昵称" + viewer, null, amount, text, now);
+        await room.AppendAsync([E(RoomEventKind.Entry, "v1"), E(RoomEventKind.Entry, "v2"), E(RoomEventKind.Entry, "v1"), E(RoomEventKind.Entry, "v3"), E(RoomEventKind.Entry, "v4")]);
+        await room.AppendAsync([E(RoomEventKind.Like, "v1", 12), E(RoomEventKind.Follow, "v2"), E(RoomEventKind.Follow, "v2"), E(RoomEventKind.Comment, "v3", text: "有 M 码吗")]);
+        await room.ReportOnlineAsync("server-a", 3);
+        var offer = live.Grains.Offer(offerId);
+        var placed = await offer.PlaceOrderAsync(new PlaceOrder("v1", 2, "nk-1", "h"));
+        await offer.PlaceOrderAsync(new PlaceOrder("v2", 1, "nk-2", "h"));
+        await offer.MarkPaidAsync(placed.OrderId!.Value);
+
+        var expected = new RoomNumbers(3, 4, 5, 12, 1, 1, 0, 2, 1, 10_000, 1, 0);
+        await WaitForAsync(async () => (await room.GetStateAsync()).Numbers == expected);
+        var state = await room.GetStateAsync();
+        Assert.Equal(2500, state.Numbers.ConversionBasisPoints);
+        Assert.Equal("有 M 码吗", Assert.Single(state.Comments).Text);
+
+        // Rebuilt from the table after the writer's batch: the same numbers (online is live only).
+        await Task.Delay(600, Ct);
+        await ReactivateAllAsync();
+        Assert.Equal(expected with { Online = 0 }, (await room.GetStateAsync()).Numbers);
+        Assert.Equal("昵称v3", Assert.Single((await room.GetStateAsync()).Comments).Name);
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        for (var i = 0; i < 100 && !await condition(); i++)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.True(await condition());
+    }
+}
+
+public sealed class SqliteShelfControlTests(SqliteLiveCluster live) : ShelfControlTests<SqliteLiveCluster, SqliteFixture>(live);
+
+public sealed class PostgresShelfControlTests(PostgresLiveCluster live) : ShelfControlTests<PostgresLiveCluster, PostgresFixture>(live);
