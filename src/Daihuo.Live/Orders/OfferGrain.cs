@@ -244,17 +244,46 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         }
 
         var due = clock.UtcNow - TimeSpan.FromMinutes(options.PaymentWindowMinutes);
-        var expired = _unpaid.Where(u => u.Value.PlacedAt <= due).ToList();
-        if (expired.Count == 0)
+        var candidates = _unpaid.Where(u => u.Value.PlacedAt <= due).Select(u => u.Key).ToList();
+        if (candidates.Count == 0)
         {
             return 0;
         }
 
-        var waits = new List<Task<bool>>(expired.Count);
-        foreach (var (orderId, unpaid) in expired)
+        // A payment already recorded wins over expiry (say the grain call after the provider's notification failed):
+        // such an order is marked paid now instead of cancelled.
+        List<Guid> paidMeanwhile;
+        await using (var db = await contexts.CreateDbContextAsync())
         {
+            paidMeanwhile = await db.Payments.AsNoTracking()
+                .Where(p => candidates.Contains(p.OrderId) && p.Status == PaymentStatus.Succeeded)
+                .Select(p => p.OrderId)
+                .ToListAsync();
+        }
+
+        // From here to the flush, one turn: the set is read again, since other calls ran during the query.
+        if (_stale)
+        {
+            return 0;
+        }
+
+        var waits = new List<Task<bool>>(candidates.Count);
+        foreach (var orderId in paidMeanwhile)
+        {
+            if (_unpaid.Remove(orderId, out var unpaid))
+            {
+                _pending.Paid.Add((orderId, unpaid, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)));
+            }
+        }
+
+        foreach (var orderId in candidates.Except(paidMeanwhile))
+        {
+            if (!_unpaid.Remove(orderId, out var unpaid))
+            {
+                continue;
+            }
+
             // The units go back now; if the batch fails they are taken again (see Abandon).
-            _unpaid.Remove(orderId);
             _ledger.Release(unpaid.BuyerId, unpaid.Quantity);
             var done = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
             _pending.Cancelled.Add((orderId, unpaid, null, done));

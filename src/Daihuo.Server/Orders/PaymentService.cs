@@ -99,7 +99,10 @@ public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, 
             return NoticeOutcome.AlreadyRecorded;
         }
 
-        if (!await grains.Offer(payment.OfferId).MarkPaidAsync(payment.OrderId))
+        // A rehearsal's test order is paid on the offer's test twin. If this call fails, the stored payment still
+        // wins: the grain checks recorded payments before it lets an order expire.
+        var test = await db.Orders.AsNoTracking().Where(o => o.Id == payment.OrderId).Select(o => o.IsTest).SingleAsync(ct);
+        if (!await grains.Offer(payment.OfferId, test).MarkPaidAsync(payment.OrderId))
         {
             // Paid after the order expired: the money is recorded; the order needs a refund (after-sales).
             LogPaidAfterExpiry(logger, payment.OrderId);

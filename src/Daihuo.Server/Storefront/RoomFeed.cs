@@ -41,7 +41,7 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
             }
         }
 
-        return new Subscription(channel.Reader, () =>
+        return new Subscription(channel.Reader, () => state.Test, () =>
         {
             lock (state)
             {
@@ -50,9 +50,12 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
         });
     }
 
-    public sealed class Subscription(ChannelReader<string> reader, Action unsubscribe) : IDisposable
+    public sealed class Subscription(ChannelReader<string> reader, Func<bool?> test, Action unsubscribe) : IDisposable
     {
         public ChannelReader<string> Reader { get; } = reader;
+
+        /// <summary>Whether the room is in rehearsal as of the latest update (null before the first).</summary>
+        public bool? Test => test();
 
         public void Dispose() => unsubscribe();
     }
@@ -87,7 +90,8 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
                         connections = room.Subscribers.Count;
                     }
 
-                    var roomGrain = grains.Room(session.Id, session.Status == Domain.Live.SessionStage.Rehearsal);
+                    room.Test = session.Status == Domain.Live.SessionStage.Rehearsal;
+                    var roomGrain = grains.Room(session.Id, room.Test.Value);
                     _ = roomGrain.ReportOnlineAsync(ServerId, connections);
 
                     // Sent when something changed; the server's time rides along for the pages' countdowns.
@@ -145,6 +149,8 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
         public string? Latest { get; set; }
 
         public string? LatestKey { get; set; }
+
+        public bool? Test { get; set; }
 
         public Task? Pump { get; set; }
     }

@@ -135,9 +135,10 @@ internal static class StorefrontPage
 
         // Entries and exits are room events: UV, PV and watch time are computed from them.
         var viewer = viewers.Current(http);
-        var roomGrain = grains.Room(session.Id, session.Status == Domain.Live.SessionStage.Rehearsal);
-        var source = http.Request.Query["src"].ToString();
-        await roomGrain.AppendAsync([new RoomEventData(RoomEventKind.Entry, viewer.Id, viewer.Name, null, 0, source.Length is > 0 and <= 40 ? source : null, clock.GetUtcNow())]);
+        var test = session.Status == SessionStage.Rehearsal;
+        var query = http.Request.Query["src"].ToString();
+        var source = query.Length is > 0 and <= 40 ? query : null;
+        await grains.Room(session.Id, test).AppendAsync([new RoomEventData(RoomEventKind.Entry, viewer.Id, viewer.Name, null, 0, source, clock.GetUtcNow())]);
         http.Response.Headers.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
@@ -164,6 +165,14 @@ internal static class StorefrontPage
                     await http.Response.WriteAsync($"event: room\ndata: {message}\n\n", ct);
                 }
 
+                // A rehearsal that goes live (or back): the viewer leaves the one room's figures and enters the other's.
+                if (subscription.Test is { } now && now != test)
+                {
+                    await grains.Room(session.Id, test).AppendAsync([new RoomEventData(RoomEventKind.Exit, viewer.Id, viewer.Name, null, 0, null, clock.GetUtcNow())]);
+                    test = now;
+                    await grains.Room(session.Id, test).AppendAsync([new RoomEventData(RoomEventKind.Entry, viewer.Id, viewer.Name, null, 0, source, clock.GetUtcNow())]);
+                }
+
                 await http.Response.Body.FlushAsync(ct);
             }
         }
@@ -173,7 +182,7 @@ internal static class StorefrontPage
         }
         finally
         {
-            await roomGrain.AppendAsync([new RoomEventData(RoomEventKind.Exit, viewer.Id, viewer.Name, null, 0, null, clock.GetUtcNow())]);
+            await grains.Room(session.Id, test).AppendAsync([new RoomEventData(RoomEventKind.Exit, viewer.Id, viewer.Name, null, 0, null, clock.GetUtcNow())]);
         }
     }
 }

@@ -242,7 +242,7 @@
     if (r.status === 401) { identified = false; return askIdentity(); }
     const orders = r.ok ? await r.json() : [];
     $('orders').innerHTML = orders.length ? orders.map(o => `
-      <li data-testid="my-order" data-status="${o.status}"><div><b>${esc(o.name)}</b> <span class="variant">${esc(o.variant)} × ${o.quantity}</span>${o.test ? ` <span class="tag">${esc(T['store.test_order'])}</span>` : ''}</div>
+      <li data-testid="my-order" data-status="${o.status}" data-test="${o.test}"><div><b>${esc(o.name)}</b> <span class="variant">${esc(o.variant)} × ${o.quantity}</span>${o.test ? ` <span class="tag">${esc(T['store.test_order'])}</span>` : ''}</div>
       <div><span class="status ${o.status}">${esc(T['store.status.' + o.status] || o.status)}</span> <b>${yuan(o.total)}</b>
       ${o.status === 'placed' ? `<button type="button" class="pay" data-order="${o.orderId}">${esc(T['store.pay'])}</button>` : ''}</div></li>`).join('') : `<li class="empty">${esc(T['store.no_orders'])}</li>`;
     $('orders-sheet').hidden = false;
