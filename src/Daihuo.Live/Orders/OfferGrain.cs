@@ -268,11 +268,14 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         }
 
         var waits = new List<Task<bool>>(candidates.Count);
+        var paying = new List<Task<bool>>();
         foreach (var orderId in paidMeanwhile)
         {
             if (_unpaid.Remove(orderId, out var unpaid))
             {
-                _pending.Paid.Add((orderId, unpaid, new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously)));
+                var paid = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _pending.Paid.Add((orderId, unpaid, paid));
+                paying.Add(paid.Task);
             }
         }
 
@@ -291,6 +294,7 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         }
 
         StartFlush();
+        await Task.WhenAll(paying);
         var results = await Task.WhenAll(waits);
         return results.Count(r => r);
     }

@@ -127,6 +127,37 @@ public abstract class ShelfControlTests<TCluster, TDatabase>(TCluster live) : IC
     }
 
     [Fact]
+    public async Task A_payment_recorded_before_the_window_closes_wins_over_expiry_even_if_the_grain_never_heard_of_it()
+    {
+        live.Database.SkipIfUnavailable();
+        var offerId = await live.CreateOfferAsync(units: 5, perBuyerLimit: 0);
+        var offer = live.Grains.Offer(offerId);
+        var placed = await offer.PlaceOrderAsync(new PlaceOrder("pay-1", 2, "pk-1", "h"));
+        await using (var db = live.Database.CreateDbContext())
+        {
+            // The provider's notification was stored, and the call to the grain after it was lost.
+            db.Payments.Add(new Payment
+            {
+                Id = Guid.CreateVersion7(),
+                OrderId = placed.OrderId!.Value,
+                OfferId = offerId,
+                Provider = "local",
+                Amount = Domain.Common.Money.FromFen(placed.TotalFen),
+                Status = PaymentStatus.Succeeded,
+                CreatedAt = live.Database.Clock.GetUtcNow(),
+                PaidAt = live.Database.Clock.GetUtcNow(),
+                NotificationId = "n-" + Guid.NewGuid().ToString("N"),
+            });
+            await db.SaveChangesAsync(Ct);
+        }
+
+        live.Database.Clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(0, await offer.ExpireUnpaidAsync());
+        Assert.Equal(OrderStatus.Paid, Assert.Single(await OrdersAsync(offerId)).Status);
+        Assert.Equal(2, (await OfferRowAsync(offerId)).Sold);
+    }
+
+    [Fact]
     public async Task Room_numbers_count_each_event_once_and_are_rebuilt_from_the_event_table()
     {
         live.Database.SkipIfUnavailable();
