@@ -67,4 +67,16 @@ public sealed class SqliteDaihuoDbContext(DbContextOptions<SqliteDaihuoDbContext
 }
 
 /// <summary>PostgreSQL (Npgsql): production and cluster mode.</summary>
-public sealed class PostgresDaihuoDbContext(DbContextOptions<PostgresDaihuoDbContext> options) : DaihuoDbContext(options);
+public sealed class PostgresDaihuoDbContext(DbContextOptions<PostgresDaihuoDbContext> options) : DaihuoDbContext(options)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+
+        // timestamptz takes UTC only: a time typed in Beijing (+08:00) is stored as the same instant in UTC.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToUtcConverter>();
+    }
+
+    private sealed class DateTimeOffsetToUtcConverter()
+        : ValueConverter<DateTimeOffset, DateTimeOffset>(d => d.ToUniversalTime(), d => d);
+}

@@ -7,7 +7,7 @@ namespace Daihuo.E2E;
 /// The server on a real loopback port and Debian's Chromium driven by Playwright. Runs only when
 /// DAIHUO_TEST_BROWSER=1 (CI sets it); otherwise each test reports as skipped with the reason.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -18,7 +18,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             ? "Browser suite off: set DAIHUO_TEST_BROWSER=1 (needs Debian's chromium at /usr/bin/chromium; CI sets it)."
             : !File.Exists(ChromiumPath) ? $"Browser suite on but {ChromiumPath} is missing: apt-get install chromium." : null;
 
-    public DaihuoApp App { get; } = new();
+    public virtual DaihuoApp App { get; } = new();
+
+    /// <summary>Why this fixture's tests cannot run here: no browser suite, or (for a PostgreSQL fixture) no PostgreSQL.</summary>
+    public string? Unavailable => SkipReason ?? App.SkipReason;
 
     public IBrowser Browser { get; private set; } = default!;
 
@@ -42,7 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        if (SkipReason is not null)
+        if (Unavailable is not null)
         {
             return;
         }
@@ -95,7 +98,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync()
     {
-        if (SkipReason is not null)
+        GC.SuppressFinalize(this);
+        if (Unavailable is not null)
         {
             return;
         }
@@ -104,4 +108,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await App.DisposeAsync();
     }
+}
+
+/// <summary>The same browser suite against the server on PostgreSQL (needs DAIHUO_TEST_POSTGRES too).</summary>
+public sealed class PostgresBrowserFixture : BrowserFixture
+{
+    public override DaihuoApp App { get; } = new PostgresDaihuoApp();
 }

@@ -7,12 +7,18 @@ namespace Daihuo.E2E.Live;
 /// Staff plan a session in the console, put products on the shelf, rehearse and go live; a viewer on a
 /// phone-sized page buys, and the console's numbers and the viewer's stock move without a reload.
 /// </summary>
-public sealed class LiveRoomJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public abstract class LiveRoomJourneyTests<TFixture>(TFixture browser) : IClassFixture<TFixture>
+    where TFixture : BrowserFixture
 {
     public static TheoryData<string> Both() => new(["zh-CN", "en"]);
 
-    private static async Task ShotAsync(IPage page, string name, bool fullPage = false) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = fullPage });
+    // The PostgreSQL run saves its own set beside the SQLite one.
+    private async Task ShotAsync(IPage page, string name, bool fullPage = false) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + (browser is PostgresBrowserFixture ? "-pg" : string.Empty) + ".png"),
+            FullPage = fullPage,
+        });
 
     private static async Task AddToShelfAsync(IPage console, string code, string units)
     {
@@ -33,7 +39,7 @@ public sealed class LiveRoomJourneyTests(BrowserFixture browser) : IClassFixture
     [MemberData(nameof(Both))]
     public async Task Plan_rehearse_go_live_and_sell_to_a_phone(string language)
     {
-        if (BrowserFixture.SkipReason is { } reason)
+        if (browser.Unavailable is { } reason)
         {
             Assert.Skip(reason);
         }
@@ -148,7 +154,21 @@ public sealed class LiveRoomJourneyTests(BrowserFixture browser) : IClassFixture
         await phone.Locator("[data-testid=my-order][data-test=false][data-status=paid]").WaitForAsync();
         await ShotAsync(phone, $"storefront-orders-{language}");
         await console.WaitForFunctionAsync("() => document.querySelector('[data-testid=n-gmv-value]')?.innerText.includes('59.80')");
+
+        // Staff find the buyer's orders: the paid one, and the rehearsal's test order only when asked for.
+        var sessionUrl = console.Url;
+        await console.GotoAsync("/orders?session=" + sessionUrl[(sessionUrl.LastIndexOf('/') + 1)..]);
+        await BrowserFixture.WaitForConsoleAsync(console);
+        await console.Locator("[data-testid=order-status]").First.WaitForAsync();
+        Assert.Equal(1, await console.Locator("[data-testid=order-status]").CountAsync());
+        await console.ClickAsync("[data-testid=orders-test]");
+        await console.WaitForFunctionAsync("() => document.querySelectorAll('[data-testid=order-status]').length === 2");
+        await ShotAsync(console, $"orders-{language}");
         await phone.Context.CloseAsync();
         await console.Context.CloseAsync();
     }
 }
+
+public sealed class SqliteLiveRoomJourneyTests(BrowserFixture browser) : LiveRoomJourneyTests<BrowserFixture>(browser);
+
+public sealed class PostgresLiveRoomJourneyTests(PostgresBrowserFixture browser) : LiveRoomJourneyTests<PostgresBrowserFixture>(browser);

@@ -10,7 +10,8 @@ namespace Daihuo.Server.Tests.Live;
 /// The console's controls over HTTP (list, pin, reorder, top up, flash sale, backup line), the
 /// rehearsal's test orders, the viewers' interactions and the live numbers, and staff's orders.
 /// </summary>
-public sealed class LiveControlApiTests(DaihuoApp app) : IClassFixture<DaihuoApp>
+public abstract class LiveControlApiTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : DaihuoApp
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -23,6 +24,7 @@ public sealed class LiveControlApiTests(DaihuoApp app) : IClassFixture<DaihuoApp
     [Fact]
     public async Task A_rehearsal_takes_test_orders_that_leave_real_stock_and_figures_alone()
     {
+        app.SkipIfUnavailable();
         var (staff, sessionId, offerId) = await app.LiveOfferAsync(units: 5, limit: 0, stage: "Rehearsal");
         var room = await RoomAsync(staff, sessionId);
         var buyer = await app.BuyerAsync("13600136001");
@@ -50,6 +52,7 @@ public sealed class LiveControlApiTests(DaihuoApp app) : IClassFixture<DaihuoApp
     [Fact]
     public async Task List_pin_reorder_and_switch_lines_reach_the_viewers_room()
     {
+        app.SkipIfUnavailable();
         var (staff, sessionId, offerId) = await app.LiveOfferAsync(units: 10, limit: 0, backupStreamUrl: "https://backup.example.cn/a.m3u8");
         var second = await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/offers", new { skuId = await SkuAsync(staff, "DH-F5004"), livePrice = 1990, allocated = 5 }, Ct);
         var secondId = (await second.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
@@ -85,6 +88,7 @@ public sealed class LiveControlApiTests(DaihuoApp app) : IClassFixture<DaihuoApp
     [InlineData("en")]
     public async Task A_flash_sale_sells_its_own_units_in_its_window_and_bad_plans_are_refused(string language)
     {
+        app.SkipIfUnavailable();
         var (staff, sessionId, offerId) = await app.LiveOfferAsync(units: 10, limit: 0, language);
         var skuId = await SkuAsync(staff, "DH-F5003");
         var room = await RoomAsync(staff, sessionId);
@@ -126,6 +130,7 @@ public sealed class LiveControlApiTests(DaihuoApp app) : IClassFixture<DaihuoApp
     [Fact]
     public async Task A_top_up_adds_units_to_the_live_shelf_and_a_bad_one_changes_nothing()
     {
+        app.SkipIfUnavailable();
         var (staff, sessionId, offerId) = await app.LiveOfferAsync(units: 1, limit: 0);
         var room = await RoomAsync(staff, sessionId);
         var buyer = await app.BuyerAsync("13600136004");
@@ -143,6 +148,7 @@ public sealed class LiveControlApiTests(DaihuoApp app) : IClassFixture<DaihuoApp
     [Fact]
     public async Task Viewers_entries_likes_follows_and_comments_move_the_numbers_and_bad_ones_are_refused()
     {
+        app.SkipIfUnavailable();
         var (staff, sessionId, offerId) = await app.LiveOfferAsync(units: 10, limit: 0);
         var room = await RoomAsync(staff, sessionId);
         var anonymous = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
@@ -181,6 +187,7 @@ public sealed class LiveControlApiTests(DaihuoApp app) : IClassFixture<DaihuoApp
     [Fact]
     public async Task Staff_find_orders_by_session_status_and_buyer_and_cancel_only_an_unpaid_one()
     {
+        app.SkipIfUnavailable();
         var (_, sessionId, offerId) = await app.LiveOfferAsync(units: 10, limit: 0);
         var buyer = await app.BuyerAsync("13600136006", nickname: "阿花");
         var order = await (await OrderAsync(buyer, offerId, "staff-1", quantity: 3)).Content.ReadFromJsonAsync<JsonElement>(Ct);
@@ -206,6 +213,7 @@ public sealed class LiveControlApiTests(DaihuoApp app) : IClassFixture<DaihuoApp
     [Fact]
     public async Task An_order_without_a_delivery_address_is_refused_and_takes_nothing()
     {
+        app.SkipIfUnavailable();
         var (staff, sessionId, offerId) = await app.LiveOfferAsync(units: 2, limit: 0, language: "en");
         var buyer = await app.BuyerAsync("13600136007", "en");
         var noAddress = await OrderAsync(buyer, offerId, "addr-1", body: """{"quantity":1,"shipName":"Li","shipPhone":"12345"}""");
@@ -216,3 +224,7 @@ public sealed class LiveControlApiTests(DaihuoApp app) : IClassFixture<DaihuoApp
         Assert.Equal(2, Offer(await ViewAsync(buyer, await RoomAsync(staff, sessionId)), offerId)!.Value.GetProperty("remaining").GetInt32());
     }
 }
+
+public sealed class SqliteLiveControlApiTests(DaihuoApp app) : LiveControlApiTests<DaihuoApp>(app);
+
+public sealed class PostgresLiveControlApiTests(PostgresDaihuoApp app) : LiveControlApiTests<PostgresDaihuoApp>(app);

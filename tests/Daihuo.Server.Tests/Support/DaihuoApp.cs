@@ -26,6 +26,17 @@ public class DaihuoApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     public static string? PostgresServer => Environment.GetEnvironmentVariable("DAIHUO_TEST_POSTGRES");
 
+    /// <summary>Why this app's tests cannot run here (PostgreSQL not configured), or null.</summary>
+    public virtual string? SkipReason => null;
+
+    public void SkipIfUnavailable()
+    {
+        if (SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+    }
+
     public virtual async ValueTask InitializeAsync()
     {
         if (UsePostgres && !string.IsNullOrWhiteSpace(PostgresServer))
@@ -116,4 +127,8 @@ public class DaihuoApp : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class PostgresDaihuoApp : DaihuoApp
 {
     protected override bool UsePostgres => true;
+
+    public override string? SkipReason => string.IsNullOrWhiteSpace(PostgresServer)
+        ? "PostgreSQL suite off: set DAIHUO_TEST_POSTGRES to a connection string (CI sets it)."
+        : null;
 }
