@@ -14,12 +14,28 @@ public sealed record SignedNotification(string Timestamp, string Nonce, string S
 public sealed record PaymentNotice(string NotificationId, string EventType, Guid PaymentId, string TransactionId, long TotalFen);
 
 /// <summary>
+/// A payment provider as the order path sees it: where the buyer pays, and what a notification it
+/// sent says once verified. Real adapters (WeChat Pay, Alipay) implement the same two things.
+/// </summary>
+public interface IPaymentProvider
+{
+    /// <summary>Stored on each payment, so a notification is matched to the provider that took it.</summary>
+    string ProviderName { get; }
+
+    /// <summary>The page (or deep link) where the buyer pays this payment.</summary>
+    string CashierUrl(Payment payment);
+
+    /// <summary>Checks clock skew and signature, then reads the body; null when anything is off.</summary>
+    PaymentNotice? Verify(SignedNotification notification);
+}
+
+/// <summary>
 /// The built-in provider for running offline, shaped like WeChat Pay's v3 notifications: the body is
 /// signed over <c>timestamp\nnonce\nbody\n</c> (HMAC-SHA256 with the provider's key here, RSA there),
 /// a notification more than 300 s off the clock is refused, and each carries an id that stays the
 /// same when it is resent.
 /// </summary>
-public sealed class LocalPaymentProvider
+public sealed class LocalPaymentProvider : IPaymentProvider
 {
     public const string Name = "local";
     public const string TimestampHeader = "Wechatpay-Timestamp";
@@ -34,6 +50,10 @@ public sealed class LocalPaymentProvider
         _key = KeyFiles.LoadOrCreate(options, "local-pay.key");
         _clock = clock;
     }
+
+    public string ProviderName => Name;
+
+    public string CashierUrl(Payment payment) => $"/pay/local/{payment.Id:N}";
 
     /// <summary>The notification the provider sends when the buyer confirms on its payment page.</summary>
     public SignedNotification Success(Payment payment)
@@ -57,7 +77,6 @@ public sealed class LocalPaymentProvider
         return new SignedNotification(timestamp, nonce, Signature(timestamp, nonce, body), body);
     }
 
-    /// <summary>Checks clock skew and signature, then reads the body; null when anything is off.</summary>
     public PaymentNotice? Verify(SignedNotification notification)
     {
         if (!long.TryParse(notification.Timestamp, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)

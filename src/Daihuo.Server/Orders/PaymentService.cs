@@ -22,7 +22,7 @@ public enum NoticeOutcome
 /// when the provider's verified notification is stored, and then the offer grain records it (so it
 /// no longer expires). A notification seen before is answered as handled and changes nothing.
 /// </summary>
-public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, LocalPaymentProvider provider, IGrainFactory grains, TimeProvider clock, ILogger<PaymentService> logger)
+public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, IPaymentProvider provider, IGrainFactory grains, TimeProvider clock, ILogger<PaymentService> logger)
 {
     public async Task<PaymentStart> StartAsync(Guid orderId, string buyerId, CancellationToken ct = default)
     {
@@ -42,7 +42,7 @@ public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, 
                 Id = Guid.CreateVersion7(clock.GetUtcNow()),
                 OrderId = orderId,
                 OfferId = order.OfferId,
-                Provider = LocalPaymentProvider.Name,
+                Provider = provider.ProviderName,
                 Amount = order.Total,
                 Status = PaymentStatus.Pending,
                 CreatedAt = clock.GetUtcNow(),
@@ -51,7 +51,7 @@ public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, 
             await db.SaveChangesAsync(ct);
         }
 
-        return new PaymentStart(payment.Id, orderId, payment.Amount.Fen, $"/pay/local/{payment.Id:N}");
+        return new PaymentStart(payment.Id, orderId, payment.Amount.Fen, provider.CashierUrl(payment));
     }
 
     public async Task<Payment?> FindAsync(Guid paymentId, CancellationToken ct = default)
@@ -70,7 +70,7 @@ public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, 
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var payment = await db.Payments.SingleOrDefaultAsync(p => p.Id == notice.PaymentId, ct);
-        if (payment is null)
+        if (payment is null || payment.Provider != provider.ProviderName)
         {
             return NoticeOutcome.UnknownPayment;
         }
