@@ -80,4 +80,10 @@ public static class ErrorCodes
     public const string OrderNotCancellable = "order_not_cancellable";
     public const string RoomEventKind = "room_event_kind";
     public const string TooFast = "too_fast";
+    public const string PromoStackingKind = "promo_stacking_kind";
+    public const string PromoStackingLoop = "promo_stacking_loop";
+    public const string PromoTiersOverlap = "promo_tiers_overlap";
+    public const string PromoCouponValue = "promo_coupon_value";
+    public const string PromoWindow = "promo_window";
+    public const string PromoOffAboveThreshold = "promo_off_above_threshold";
 }
