@@ -36,6 +36,10 @@ public abstract class DaihuoDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Orders.Payment> Payments => Set<Orders.Payment>();
 
+    public DbSet<Promotions.PromotionRow> Promotions => Set<Promotions.PromotionRow>();
+
+    public DbSet<Promotions.CouponClaim> CouponClaims => Set<Promotions.CouponClaim>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -585,6 +585,102 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.ToTable("Orders_Payments", (string)null);
                 });
 
+            modelBuilder.Entity("Daihuo.Data.Promotions.CouponClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("BuyerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("ClaimedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CouponId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Limit")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PersonLimit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("PersonSeq")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("RedeemedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasFilter("\"OrderId\" IS NOT NULL");
+
+                    b.HasIndex("CouponId", "Seq")
+                        .IsUnique();
+
+                    b.HasIndex("CouponId", "BuyerId", "PersonSeq")
+                        .IsUnique();
+
+                    b.ToTable("Promo_CouponClaims", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Promo_CouponClaims_PersonSeq", "\"PersonSeq\" >= 1 AND \"PersonSeq\" <= \"PersonLimit\"");
+
+                            t.HasCheckConstraint("CK_Promo_CouponClaims_Seq", "\"Seq\" >= 1 AND \"Seq\" <= \"Limit\"");
+                        });
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Promotions.PromotionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("EndsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("StartsAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Active");
+
+                    b.ToTable("Promo_Promotions", (string)null);
+                });
+
             modelBuilder.Entity("Daihuo.Data.Team.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -854,6 +950,15 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.HasOne("Daihuo.Data.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Promotions.CouponClaim", b =>
+                {
+                    b.HasOne("Daihuo.Data.Promotions.PromotionRow", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -575,6 +575,102 @@ namespace Daihuo.Data.Migrations.Sqlite
                     b.ToTable("Orders_Payments", (string)null);
                 });
 
+            modelBuilder.Entity("Daihuo.Data.Promotions.CouponClaim", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BuyerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ClaimedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CouponId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Limit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonLimit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PersonSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RedeemedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId")
+                        .IsUnique()
+                        .HasFilter("\"OrderId\" IS NOT NULL");
+
+                    b.HasIndex("CouponId", "Seq")
+                        .IsUnique();
+
+                    b.HasIndex("CouponId", "BuyerId", "PersonSeq")
+                        .IsUnique();
+
+                    b.ToTable("Promo_CouponClaims", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Promo_CouponClaims_PersonSeq", "\"PersonSeq\" >= 1 AND \"PersonSeq\" <= \"PersonLimit\"");
+
+                            t.HasCheckConstraint("CK_Promo_CouponClaims_Seq", "\"Seq\" >= 1 AND \"Seq\" <= \"Limit\"");
+                        });
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Promotions.PromotionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EndsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("StartsAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "Active");
+
+                    b.ToTable("Promo_Promotions", (string)null);
+                });
+
             modelBuilder.Entity("Daihuo.Data.Team.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -840,6 +936,15 @@ namespace Daihuo.Data.Migrations.Sqlite
                     b.HasOne("Daihuo.Data.Orders.Order", null)
                         .WithMany()
                         .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Promotions.CouponClaim", b =>
+                {
+                    b.HasOne("Daihuo.Data.Promotions.PromotionRow", null)
+                        .WithMany()
+                        .HasForeignKey("CouponId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

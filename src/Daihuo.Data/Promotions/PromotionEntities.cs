@@ -1,0 +1,87 @@
+using Daihuo.Domain.Promotions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Daihuo.Data.Promotions;
+
+/// <summary>A planned promotion: its kind, name, window and terms (the Domain record as JSON), for the shop or one session.</summary>
+public sealed class PromotionRow
+{
+    public Guid Id { get; set; }
+
+    public PromotionKind Kind { get; set; }
+
+    public required string Name { get; set; }
+
+    /// <summary>Null: the whole shop; else one session only.</summary>
+    public Guid? SessionId { get; set; }
+
+    public required string Terms { get; set; }
+
+    public DateTimeOffset? StartsAt { get; set; }
+
+    public DateTimeOffset? EndsAt { get; set; }
+
+    public bool Active { get; set; } = true;
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+/// <summary>
+/// One coupon a buyer holds. <see cref="Seq"/> numbers the coupon's claims 1…total and
+/// <see cref="PersonSeq"/> the buyer's claims 1…per-person limit: unique indexes and check
+/// constraints on both make the database refuse a claim over either limit, whoever writes it.
+/// A claim is redeemed by one order at most.
+/// </summary>
+public sealed class CouponClaim
+{
+    public Guid Id { get; set; }
+
+    public Guid CouponId { get; set; }
+
+    public required string BuyerId { get; set; }
+
+    public int Seq { get; set; }
+
+    public int Limit { get; set; }
+
+    public int PersonSeq { get; set; }
+
+    public int PersonLimit { get; set; }
+
+    public DateTimeOffset ClaimedAt { get; set; }
+
+    public Guid? OrderId { get; set; }
+
+    public DateTimeOffset? RedeemedAt { get; set; }
+}
+
+internal sealed class PromotionRowConfiguration : IEntityTypeConfiguration<PromotionRow>
+{
+    public void Configure(EntityTypeBuilder<PromotionRow> builder)
+    {
+        builder.ToTable("Promo_Promotions");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Name).HasMaxLength(PromotionRules.MaxNameLength);
+        builder.Property(p => p.Terms).HasMaxLength(8000);
+        builder.HasIndex(p => new { p.SessionId, p.Active });
+    }
+}
+
+internal sealed class CouponClaimConfiguration : IEntityTypeConfiguration<CouponClaim>
+{
+    public void Configure(EntityTypeBuilder<CouponClaim> builder)
+    {
+        builder.ToTable("Promo_CouponClaims", t =>
+        {
+            t.HasCheckConstraint("CK_Promo_CouponClaims_Seq", "\"Seq\" >= 1 AND \"Seq\" <= \"Limit\"");
+            t.HasCheckConstraint("CK_Promo_CouponClaims_PersonSeq", "\"PersonSeq\" >= 1 AND \"PersonSeq\" <= \"PersonLimit\"");
+        });
+        builder.HasKey(c => c.Id);
+        builder.Property(c => c.BuyerId).HasMaxLength(64);
+        builder.HasIndex(c => new { c.CouponId, c.Seq }).IsUnique();
+        builder.HasIndex(c => new { c.CouponId, c.BuyerId, c.PersonSeq }).IsUnique();
+        builder.HasIndex(c => c.OrderId).IsUnique().HasFilter("\"OrderId\" IS NOT NULL");
+        builder.HasOne<PromotionRow>().WithMany().HasForeignKey(c => c.CouponId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,63 @@
+using Daihuo.Data.Audit;
+using Daihuo.Domain.Common;
+using Daihuo.Domain.Promotions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daihuo.Data.Promotions;
+
+public sealed record PromotionDetails(Guid Id, PromotionKind Kind, string Name, Guid? SessionId, bool Active, DateTimeOffset CreatedAt, Promotion Terms, int Claimed, int Redeemed);
+
+/// <summary>Promotions as planned by staff: validated by the Domain rules, stored with their terms, audited.</summary>
+public sealed class PromotionStore(IDbContextFactory<DaihuoDbContext> contexts, TimeProvider clock)
+{
+    /// <summary>Saves a promotion (its id is assigned here) for the shop or a session; bad terms are refused and nothing is written.</summary>
+    public async Task<PromotionDetails> CreateAsync(Promotion promotion, Guid? sessionId, Actor actor, CancellationToken ct = default)
+    {
+        PromotionRules.Validate(promotion).ThrowIfInvalid();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        if (sessionId is { } session && !await db.LiveSessions.AnyAsync(s => s.Id == session, ct))
+        {
+            throw new NotFoundException(ErrorCodes.SessionNotFound, "sessionId", session);
+        }
+
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        var stored = promotion with { Id = id.ToString("N"), Name = promotion.Name.Trim() };
+        var row = new PromotionRow
+        {
+            Id = id,
+            Kind = stored.Kind,
+            Name = stored.Name,
+            SessionId = sessionId,
+            Terms = PromotionJson.Write(stored),
+            StartsAt = stored.StartsAt,
+            EndsAt = stored.EndsAt,
+            CreatedAt = now,
+        };
+        db.Promotions.Add(row);
+        AuditLog.Record(db, clock, actor, "promo.created", "promotion", id.ToString(), null, new { stored.Kind, stored.Name, SessionId = sessionId, Terms = row.Terms });
+        await db.SaveChangesAsync(ct);
+        return new PromotionDetails(id, row.Kind, row.Name, sessionId, true, now, stored, 0, 0);
+    }
+
+    public async Task<IReadOnlyList<PromotionDetails>> ListAsync(Guid? sessionId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.Promotions.AsNoTracking()
+            .Where(p => sessionId == null || p.SessionId == null || p.SessionId == sessionId)
+            .OrderByDescending(p => p.CreatedAt)
+            .Select(p => new
+            {
+                Row = p,
+                Claimed = db.CouponClaims.Count(c => c.CouponId == p.Id),
+                Redeemed = db.CouponClaims.Count(c => c.CouponId == p.Id && c.OrderId != null),
+            })
+            .ToListAsync(ct);
+        return rows.Select(r => new PromotionDetails(r.Row.Id, r.Row.Kind, r.Row.Name, r.Row.SessionId, r.Row.Active, r.Row.CreatedAt,
+            PromotionJson.Read(r.Row.Kind, r.Row.Terms), r.Claimed, r.Redeemed)).ToList();
+    }
+
+    /// <summary>The promotions that can price an order of this session now: shop-wide and the session's own, active.</summary>
+    public async Task<IReadOnlyList<Promotion>> ActiveForAsync(Guid sessionId, CancellationToken ct = default) =>
+        (await ListAsync(sessionId, ct)).Where(p => p.Active).Select(p => p.Terms).ToList();
+}

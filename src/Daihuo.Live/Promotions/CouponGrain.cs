@@ -1,0 +1,155 @@
+using Daihuo.Data;
+using Daihuo.Data.Promotions;
+using Daihuo.Domain.Promotions;
+using Microsoft.EntityFrameworkCore;
+using Orleans.Concurrency;
+
+namespace Daihuo.Live.Promotions;
+
+public enum ClaimOutcome
+{
+    Claimed = 0,
+
+    /// <summary>The buyer already holds as many as the per-person limit allows.</summary>
+    PersonLimit = 1,
+
+    /// <summary>Every coupon of the total quantity has been claimed.</summary>
+    AllClaimed = 2,
+
+    /// <summary>Outside the coupon's validity, stopped, or not a coupon.</summary>
+    NotAvailable = 3,
+
+    /// <summary>Another activation got there first; nothing was claimed (try again).</summary>
+    Retry = 4,
+}
+
+[GenerateSerializer, Immutable]
+public sealed record ClaimResult(
+    [property: Id(0)] ClaimOutcome Outcome,
+    [property: Id(1)] Guid? ClaimId,
+    [property: Id(2)] int Remaining);
+
+/// <summary>
+/// One coupon's quantity and per-person limit, as exact as stock (key: the coupon's promotion id).
+/// Claims are taken one at a time (the grain does not interleave) and each is a row numbered within
+/// the coupon and within the buyer; the database's unique indexes and checks on those numbers refuse
+/// a claim over either limit even from a second activation. A claim is redeemed by one order only.
+/// </summary>
+public interface ICouponGrain : IGrainWithGuidKey
+{
+    Task<ClaimResult> ClaimAsync(string buyerId);
+
+    [AlwaysInterleave]
+    Task<int> RemainingAsync();
+
+    /// <summary>Uses one of the buyer's unused claims for an order; false if the buyer holds none (never twice).</summary>
+    Task<bool> RedeemAsync(string buyerId, Guid orderId);
+}
+
+public sealed class CouponGrain(IDbContextFactory<DaihuoDbContext> contexts, LiveClock clock) : Grain, ICouponGrain
+{
+    private readonly Dictionary<string, int> _byBuyer = new(StringComparer.Ordinal);
+    private Coupon? _coupon;
+    private bool _active;
+    private int _claimed;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var id = this.GetPrimaryKey();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.Promotions.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);
+        _coupon = row is { Kind: PromotionKind.Coupon } ? (Coupon)PromotionJson.Read(row.Kind, row.Terms) : null;
+        _active = row?.Active == true;
+        var claims = await db.CouponClaims.AsNoTracking().Where(c => c.CouponId == id).GroupBy(c => c.BuyerId)
+            .Select(g => new { Buyer = g.Key, Count = g.Count() }).ToListAsync(ct);
+        _byBuyer.Clear();
+        foreach (var c in claims)
+        {
+            _byBuyer[c.Buyer] = c.Count;
+        }
+
+        _claimed = claims.Sum(c => c.Count);
+    }
+
+    Task<int> ICouponGrain.RemainingAsync() => Task.FromResult(_coupon is null ? 0 : _coupon.TotalQuantity - _claimed);
+
+    async Task<ClaimResult> ICouponGrain.ClaimAsync(string buyerId)
+    {
+        if (_coupon is not { } coupon || !_active || !coupon.ActiveAt(clock.UtcNow))
+        {
+            return new ClaimResult(ClaimOutcome.NotAvailable, null, 0);
+        }
+
+        if (_claimed >= coupon.TotalQuantity)
+        {
+            return new ClaimResult(ClaimOutcome.AllClaimed, null, 0);
+        }
+
+        var held = _byBuyer.GetValueOrDefault(buyerId);
+        if (held >= coupon.PerPerson)
+        {
+            return new ClaimResult(ClaimOutcome.PersonLimit, null, coupon.TotalQuantity - _claimed);
+        }
+
+        var claim = new CouponClaim
+        {
+            Id = Guid.CreateVersion7(clock.UtcNow),
+            CouponId = this.GetPrimaryKey(),
+            BuyerId = buyerId,
+            Seq = _claimed + 1,
+            Limit = coupon.TotalQuantity,
+            PersonSeq = held + 1,
+            PersonLimit = coupon.PerPerson,
+            ClaimedAt = clock.UtcNow,
+        };
+        try
+        {
+            await using var db = await contexts.CreateDbContextAsync();
+            db.CouponClaims.Add(claim);
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException ex) when (Data.DbErrors.IsUniqueViolation(ex))
+        {
+            // A number was taken by another writer: this activation's view is stale. Nothing was claimed.
+            await LoadAsync(CancellationToken.None);
+            return new ClaimResult(ClaimOutcome.Retry, null, coupon.TotalQuantity - _claimed);
+        }
+
+        _claimed++;
+        _byBuyer[buyerId] = held + 1;
+        return new ClaimResult(ClaimOutcome.Claimed, claim.Id, coupon.TotalQuantity - _claimed);
+    }
+
+    async Task<bool> ICouponGrain.RedeemAsync(string buyerId, Guid orderId)
+    {
+        var id = this.GetPrimaryKey();
+        await using var db = await contexts.CreateDbContextAsync();
+        if (await db.CouponClaims.AnyAsync(c => c.CouponId == id && c.OrderId == orderId))
+        {
+            // The same order again (a retry): already redeemed, once.
+            return true;
+        }
+
+        var claim = await db.CouponClaims.AsNoTracking()
+            .Where(c => c.CouponId == id && c.BuyerId == buyerId && c.OrderId == null)
+            .OrderBy(c => c.Seq).Select(c => (Guid?)c.Id).FirstOrDefaultAsync();
+        if (claim is null)
+        {
+            return false;
+        }
+
+        var now = clock.UtcNow;
+        try
+        {
+            return await db.CouponClaims.Where(c => c.Id == claim && c.OrderId == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.OrderId, orderId).SetProperty(c => c.RedeemedAt, now)) == 1;
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The order redeemed another claim meanwhile (unique order id): this one stays unused.
+            return false;
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using Daihuo.Data.Audit;
+using Daihuo.Data.Promotions;
+using Daihuo.Data.Tests.Support;
+using Daihuo.Domain.Common;
+using Daihuo.Domain.Promotions;
+using Daihuo.Live.Promotions;
+using Daihuo.Live.Tests.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Daihuo.Live.Tests.Promotions;
+
+/// <summary>Coupon quantities and per-person limits are as exact as stock, and a claim is redeemed once, on both databases.</summary>
+public abstract class CouponConcurrencyTests<TCluster, TDatabase>(TCluster live) : IClassFixture<TCluster>
+    where TCluster : LiveCluster<TDatabase>
+    where TDatabase : DatabaseFixture, new()
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private async Task<Guid> CouponAsync(int total, int perPerson)
+    {
+        var store = new PromotionStore(live.Database, live.Database.Clock);
+        var coupon = new Coupon("c", "满 199 减 20", Money.FromYuan(20), null, null, Money.FromYuan(199), total, perPerson)
+        {
+            EndsAt = live.Database.Clock.GetUtcNow().AddDays(1),
+        };
+        return (await store.CreateAsync(coupon, null, new Actor("test", "test"), Ct)).Id;
+    }
+
+    private async Task<List<CouponClaim>> ClaimsAsync(Guid couponId)
+    {
+        await using var db = live.Database.CreateDbContext();
+        return await db.CouponClaims.AsNoTracking().Where(c => c.CouponId == couponId).ToListAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Two_thousand_buyers_racing_for_a_hundred_coupons_get_exactly_a_hundred_one_each_at_most()
+    {
+        live.Database.SkipIfUnavailable();
+        var couponId = await CouponAsync(total: 100, perPerson: 1);
+        var grain = live.Grains.GetGrain<ICouponGrain>(couponId);
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 2_000).SelectMany(b => new[] { $"buyer-{b}", $"buyer-{b}" })
+            .OrderBy(_ => Random.Shared.Next()).Select(grain.ClaimAsync));
+
+        var claims = await ClaimsAsync(couponId);
+        Assert.Equal(100, results.Count(r => r.Outcome == ClaimOutcome.Claimed));
+        Assert.Equal(100, claims.Count);
+        Assert.Equal(100, claims.Select(c => c.BuyerId).Distinct().Count());
+        Assert.Equal(Enumerable.Range(1, 100), claims.Select(c => c.Seq).Order());
+        Assert.Equal(0, await grain.RemainingAsync());
+        Assert.All(results.Where(r => r.Outcome != ClaimOutcome.Claimed), r => Assert.Contains(r.Outcome, new[] { ClaimOutcome.AllClaimed, ClaimOutcome.PersonLimit }));
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_claim_over_the_quantity_or_the_per_person_limit_whoever_writes_it()
+    {
+        live.Database.SkipIfUnavailable();
+        var couponId = await CouponAsync(total: 2, perPerson: 1);
+        var grain = live.Grains.GetGrain<ICouponGrain>(couponId);
+        Assert.Equal(ClaimOutcome.Claimed, (await grain.ClaimAsync("a")).Outcome);
+
+        // A second activation with a stale view would write these: each one is refused by the database.
+        CouponClaim Stale(string buyer, int seq, int personSeq) => new()
+        {
+            Id = Guid.NewGuid(), CouponId = couponId, BuyerId = buyer, Seq = seq, Limit = 2, PersonSeq = personSeq, PersonLimit = 1, ClaimedAt = DateTimeOffset.UtcNow,
+        };
+        foreach (var stale in new[] { Stale("b", 1, 1), Stale("a", 2, 1), Stale("c", 3, 1), Stale("d", 2, 2) })
+        {
+            await using var db = live.Database.CreateDbContext();
+            db.CouponClaims.Add(stale);
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync(Ct));
+        }
+
+        Assert.Single(await ClaimsAsync(couponId));
+    }
+
+    [Fact]
+    public async Task A_claim_is_redeemed_by_one_order_only_even_when_twenty_orders_try_at_once()
+    {
+        live.Database.SkipIfUnavailable();
+        var couponId = await CouponAsync(total: 10, perPerson: 1);
+        var grain = live.Grains.GetGrain<ICouponGrain>(couponId);
+        await grain.ClaimAsync("r");
+
+        var orders = Enumerable.Range(0, 20).Select(_ => Guid.NewGuid()).ToList();
+        var redeemed = await Task.WhenAll(orders.Select(o => grain.RedeemAsync("r", o)));
+
+        Assert.Equal(1, redeemed.Count(r => r));
+        var claim = Assert.Single(await ClaimsAsync(couponId));
+        Assert.Equal(orders[Array.IndexOf(redeemed, true)], claim.OrderId);
+        Assert.True(await grain.RedeemAsync("r", claim.OrderId!.Value));
+        Assert.False(await grain.RedeemAsync("nobody", Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task A_coupon_outside_its_validity_cannot_be_claimed_and_bad_terms_are_never_stored()
+    {
+        live.Database.SkipIfUnavailable();
+        var store = new PromotionStore(live.Database, live.Database.Clock);
+        var now = live.Database.Clock.GetUtcNow();
+        var later = new Coupon("l", "明天的券", Money.FromYuan(5), null, null, Money.Zero, 10, 1) { StartsAt = now.AddDays(1), EndsAt = now.AddDays(2) };
+        var laterId = (await store.CreateAsync(later, null, new Actor("test", "test"), Ct)).Id;
+        Assert.Equal(ClaimOutcome.NotAvailable, (await live.Grains.GetGrain<ICouponGrain>(laterId).ClaimAsync("early")).Outcome);
+
+        var noEnd = new Coupon("x", "无期限券", Money.FromYuan(5), null, null, Money.Zero, 10, 1);
+        var error = await Assert.ThrowsAsync<DomainValidationException>(() => store.CreateAsync(noEnd, null, new Actor("test", "test"), Ct));
+        Assert.Equal(("required", "endsAt"), (error.Errors.Single().Code, error.Errors.Single().Field));
+        await using var db = live.Database.CreateDbContext();
+        Assert.False(await db.Promotions.AnyAsync(p => p.Name == "无期限券", Ct));
+    }
+}
+
+public sealed class SqliteCouponConcurrencyTests(SqliteLiveCluster live) : CouponConcurrencyTests<SqliteLiveCluster, SqliteFixture>(live);
+
+public sealed class PostgresCouponConcurrencyTests(PostgresLiveCluster live) : CouponConcurrencyTests<PostgresLiveCluster, PostgresFixture>(live);
