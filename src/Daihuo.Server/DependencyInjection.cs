@@ -127,6 +127,7 @@ public static class DependencyInjection
         services.AddSingleton<Live.LivePricing>();
         services.AddSingleton<Live.LiveControls>();
         services.AddSingleton<Promotions.PromotionText>();
+        services.AddSingleton<Promotions.Checkout>();
         services.AddSingleton<Orders.LocalPaymentProvider>();
         services.AddSingleton<Orders.IPaymentProvider>(sp => sp.GetRequiredService<Orders.LocalPaymentProvider>());
         services.AddSingleton<Orders.PaymentService>();

@@ -23,7 +23,12 @@ public sealed record SessionDetails(
     IReadOnlyList<OfferDetails> Offers);
 
 /// <summary>What the order path checks before it asks the offer's grain: the session's stage and whether the offer is on the shelf.</summary>
-public sealed record OfferGate(Guid SessionId, SessionStage Stage, bool Listed);
+public sealed record OfferGate(Guid SessionId, SessionStage Stage, bool Listed)
+{
+    public Guid SkuId { get; init; }
+
+    public Money ListPrice { get; init; }
+}
 
 /// <summary>Sessions and their shelves: planning, lifecycle and the read side of the live room.</summary>
 public sealed class LiveStore(IDbContextFactory<DaihuoDbContext> contexts, TimeProvider clock)
@@ -185,7 +190,8 @@ public sealed class LiveStore(IDbContextFactory<DaihuoDbContext> contexts, TimeP
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.Offers.AsNoTracking().Where(o => o.Id == offerId)
-            .Join(db.LiveSessions, o => o.SessionId, s => s.Id, (o, s) => new OfferGate(s.Id, s.Status, o.Listed))
+            .Join(db.LiveSessions, o => o.SessionId, s => s.Id, (o, s) => new { o, s })
+            .Join(db.Skus, x => x.o.SkuId, k => k.Id, (x, k) => new OfferGate(x.s.Id, x.s.Status, x.o.Listed) { SkuId = k.Id, ListPrice = k.ListPrice })
             .SingleOrDefaultAsync(ct);
     }
 

@@ -37,6 +37,15 @@ public sealed class Order
 
     public string? ShipAddress { get; set; }
 
+    /// <summary>The order's list amount before promotions (unit price × quantity); <see cref="Total"/> is after them.</summary>
+    public Money Gross { get; set; }
+
+    /// <summary>The pricing breakdown the buyer saw (applied and skipped promotions, as JSON); null without promotions.</summary>
+    public string? Pricing { get; set; }
+
+    /// <summary>The coupon (promotion id) this order used, if any.</summary>
+    public Guid? CouponId { get; set; }
+
     /// <summary>A rehearsal's order: kept apart from real stock, sales and figures.</summary>
     public bool IsTest { get; set; }
 
@@ -76,6 +85,7 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.Property(o => o.ShipName).HasMaxLength(20);
         builder.Property(o => o.ShipPhone).HasMaxLength(16);
         builder.Property(o => o.ShipAddress).HasMaxLength(200);
+        builder.Property(o => o.Pricing).HasMaxLength(8000);
         builder.Property(o => o.IdempotencyKey).HasMaxLength(100);
         builder.Property(o => o.RequestHash).HasMaxLength(64);
         // Keys are scoped to the offer (the order endpoint's path): a key reused on another offer is another request,

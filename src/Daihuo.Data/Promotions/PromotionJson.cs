@@ -34,3 +34,28 @@ public static class PromotionJson
         public override void Write(Utf8JsonWriter writer, Money value, JsonSerializerOptions options) => writer.WriteNumberValue(value.Fen);
     }
 }
+
+/// <summary>A priced cart's breakdown as the order keeps it: codes with their arguments as text (money in yuan), amounts in fen.</summary>
+public static class PricingJson
+{
+    public static string Write(PricedCart cart)
+    {
+        static string Arg(object a) => a switch
+        {
+            Money m => m.ToYuanString(),
+            DateTimeOffset d => d.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, System.Globalization.CultureInfo.InvariantCulture),
+            _ => a.ToString() ?? string.Empty,
+        };
+
+        return JsonSerializer.Serialize(new
+        {
+            subtotal = cart.Subtotal.Fen,
+            discount = cart.Discount.Fen,
+            total = cart.Total.Fen,
+            applied = cart.Applied.Select(a => new { id = a.PromotionId, kind = a.Kind.ToString(), name = a.Name, amount = a.Amount.Fen, code = a.Note.Code, args = a.Note.Args.Select(Arg) }),
+            skipped = cart.Skipped.Select(s => new { id = s.PromotionId, kind = s.Kind.ToString(), name = s.Name, code = s.Reason.Code, args = s.Reason.Args.Select(Arg) }),
+            gifts = cart.Gifts.Select(g => new { id = g.PromotionId, sku = g.SkuId, quantity = g.Quantity }),
+        });
+    }
+}

@@ -86,4 +86,7 @@ public static class ErrorCodes
     public const string PromoCouponValue = "promo_coupon_value";
     public const string PromoWindow = "promo_window";
     public const string PromoOffAboveThreshold = "promo_off_above_threshold";
+    public const string PromoCouponGone = "promo_coupon_gone";
+    public const string PromoCouponHeld = "promo_coupon_held";
+    public const string PromoCouponUnavailable = "promo_coupon_unavailable";
 }

@@ -1,6 +1,8 @@
 using Daihuo.Data;
 using Daihuo.Data.Live;
 using Daihuo.Data.Orders;
+using Daihuo.Data.Promotions;
+using Daihuo.Domain.Promotions;
 using Daihuo.Domain.Common;
 using Daihuo.Domain.Live;
 using Daihuo.Live.Rooms;
@@ -35,6 +37,10 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
     private Money _price;
     private Guid _sessionId;
     private Guid _offerId;
+    private Guid _skuId;
+    private Money _listPrice;
+    private int _orderCount;
+    private (IReadOnlyList<PromotionTerms> Terms, List<Promotion> Parsed)? _promotions;
     private bool _test;
     private DateTimeOffset? _flashStartsAt;
     private DateTimeOffset? _flashEndsAt;
@@ -70,8 +76,11 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", id);
         var test = _test;
         var orders = await db.Orders.AsNoTracking().Where(o => o.OfferId == id && o.IsTest == test)
-            .Select(o => new { o.Id, o.BuyerId, o.Quantity, o.Total, o.Status, o.PlacedAt, o.IdempotencyKey, o.RequestHash })
+            .Select(o => new { o.Id, o.BuyerId, o.Quantity, o.Total, o.Status, o.PlacedAt, o.IdempotencyKey, o.RequestHash, o.Pricing, o.CouponId })
             .ToListAsync(cancellationToken);
+        _skuId = offer.SkuId;
+        _listPrice = await db.Skus.AsNoTracking().Where(k => k.Id == offer.SkuId).Select(k => k.ListPrice).SingleAsync(cancellationToken);
+        _orderCount = orders.Count;
 
         _price = offer.Price;
         _flashStartsAt = offer.FlashStartsAt;
@@ -93,7 +102,7 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
 
             var key = (order.BuyerId, order.IdempotencyKey);
             _hashByKey[key] = order.RequestHash;
-            _byKey[key] = Task.FromResult(new OrderResult(OrderOutcome.Accepted, order.Id, order.Quantity, order.Total.Fen, -1));
+            _byKey[key] = Task.FromResult(new OrderResult(OrderOutcome.Accepted, order.Id, order.Quantity, order.Total.Fen, -1) { Pricing = order.Pricing, CouponId = order.CouponId });
         }
 
         // The payment window is enforced here; the check reads the injected clock, so tests can move time.
@@ -185,16 +194,38 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             return new OrderResult(Refusal(outcome), null, 0, 0, _ledger.Remaining);
         }
 
+        // Priced in the same turn as the reservation: the live price, the promotions and this order's rank, all as of now.
+        var gross = OfferLedger.Total(_price, command.Quantity);
+        var (total, pricing, coupon) = (gross, (string?)null, (Guid?)null);
+        _orderCount++;
+        if (command.Pricing is { Promotions.Count: > 0 } terms)
+        {
+            var priced = PricingEngine.Price(
+                [new CartLine(_skuId, command.Quantity, _price, _listPrice)],
+                Promotions(terms.Promotions),
+                new PricingContext(now)
+                {
+                    MemberTier = terms.MemberTier,
+                    HeldCoupons = terms.Coupons,
+                    RankBySku = new Dictionary<Guid, int> { [_skuId] = _orderCount },
+                    OrderRank = _orderCount,
+                });
+            (total, pricing, coupon) = (priced.Total, PricingJson.Write(priced), priced.CouponId is { } c ? Guid.Parse(c) : null);
+        }
+
         var order = new Order
         {
-            Id = Guid.CreateVersion7(now),
+            Id = command.OrderId ?? Guid.CreateVersion7(now),
             OfferId = _offerId,
             IsTest = _test,
             SessionId = _sessionId,
             BuyerId = command.BuyerId,
             Quantity = command.Quantity,
             UnitPrice = _price,
-            Total = OfferLedger.Total(_price, command.Quantity),
+            Gross = gross,
+            Total = total,
+            Pricing = pricing,
+            CouponId = coupon,
             Status = OrderStatus.Placed,
             PlacedAt = now,
             IdempotencyKey = command.IdempotencyKey,
@@ -211,6 +242,19 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         _byKey[key] = done.Task;
         StartFlush();
         return await done.Task;
+    }
+
+    /// <summary>The promotions parsed once per set of terms (the API sends the same set until staff change it).</summary>
+    private List<Promotion> Promotions(IReadOnlyList<PromotionTerms> terms)
+    {
+        if (_promotions is { } cached && cached.Terms.SequenceEqual(terms))
+        {
+            return cached.Parsed;
+        }
+
+        var parsed = terms.Select(t => PromotionJson.Read(t.Kind, t.Json)).ToList();
+        _promotions = (terms, parsed);
+        return parsed;
     }
 
     private static OrderOutcome Refusal(PurchaseOutcome outcome) => outcome switch
@@ -372,7 +416,7 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         foreach (var (order, done) in batch.Placed)
         {
             _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.Total.Fen, order.PlacedAt);
-            done.SetResult(new OrderResult(OrderOutcome.Accepted, order.Id, order.Quantity, order.Total.Fen, _ledger.Remaining));
+            done.SetResult(new OrderResult(OrderOutcome.Accepted, order.Id, order.Quantity, order.Total.Fen, _ledger.Remaining) { Pricing = order.Pricing, CouponId = order.CouponId });
         }
 
         foreach (var (_, _, done) in batch.Paid)
@@ -398,6 +442,7 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
     {
         foreach (var (order, done) in batch.Placed)
         {
+            _orderCount--;
             _ledger.Release(order.BuyerId, order.Quantity);
             var key = (order.BuyerId, order.IdempotencyKey);
             _hashByKey.Remove(key);

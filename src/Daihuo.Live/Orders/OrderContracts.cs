@@ -13,7 +13,28 @@ public sealed record PlaceOrder(
     /// <summary>Who buys and where it ships, stored with the order (not part of stock or limits).</summary>
     [Id(4)]
     public OrderContact? Contact { get; init; }
+
+    /// <summary>The promotions that price this order (none: live price × quantity).</summary>
+    [Id(5)]
+    public OrderPricing? Pricing { get; init; }
+
+    /// <summary>The id the order gets when accepted (chosen by the caller so a coupon can be redeemed for it first); null: a new one.</summary>
+    [Id(6)]
+    public Guid? OrderId { get; init; }
 }
+
+/// <summary>A promotion's terms as stored (kind and JSON), carried to the offer grain.</summary>
+[GenerateSerializer, Immutable]
+public sealed record PromotionTerms(
+    [property: Id(0)] Daihuo.Domain.Promotions.PromotionKind Kind,
+    [property: Id(1)] string Json);
+
+/// <summary>What the offer grain needs to price an order with the pricing engine: the promotions, the buyer's tier and the coupons the buyer may use.</summary>
+[GenerateSerializer, Immutable]
+public sealed record OrderPricing(
+    [property: Id(0)] IReadOnlyList<PromotionTerms> Promotions,
+    [property: Id(1)] int MemberTier,
+    [property: Id(2)] IReadOnlyList<string> Coupons);
 
 [GenerateSerializer, Immutable]
 public sealed record OrderContact(
@@ -71,7 +92,15 @@ public sealed record OrderResult(
     [property: Id(1)] Guid? OrderId,
     [property: Id(2)] int Quantity,
     [property: Id(3)] long TotalFen,
-    [property: Id(4)] int Remaining);
+    [property: Id(4)] int Remaining)
+{
+    /// <summary>The accepted order's pricing breakdown as stored (JSON), and the coupon it used.</summary>
+    [Id(5)]
+    public string? Pricing { get; init; }
+
+    [Id(6)]
+    public Guid? CouponId { get; init; }
+}
 
 [GenerateSerializer, Immutable]
 public sealed record OfferSnapshot(

@@ -44,6 +44,9 @@ public interface ICouponGrain : IGrainWithGuidKey
 
     /// <summary>Uses one of the buyer's unused claims for an order; false if the buyer holds none (never twice).</summary>
     Task<bool> RedeemAsync(string buyerId, Guid orderId);
+
+    /// <summary>Gives the claim an order used back to its buyer (the order was not placed, or did not use it).</summary>
+    Task ReleaseAsync(Guid orderId);
 }
 
 public sealed class CouponGrain(IDbContextFactory<DaihuoDbContext> contexts, LiveClock clock) : Grain, ICouponGrain
@@ -120,6 +123,14 @@ public sealed class CouponGrain(IDbContextFactory<DaihuoDbContext> contexts, Liv
         _claimed++;
         _byBuyer[buyerId] = held + 1;
         return new ClaimResult(ClaimOutcome.Claimed, claim.Id, coupon.TotalQuantity - _claimed);
+    }
+
+    async Task ICouponGrain.ReleaseAsync(Guid orderId)
+    {
+        var id = this.GetPrimaryKey();
+        await using var db = await contexts.CreateDbContextAsync();
+        await db.CouponClaims.Where(c => c.CouponId == id && c.OrderId == orderId)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.OrderId, (Guid?)null).SetProperty(c => c.RedeemedAt, (DateTimeOffset?)null));
     }
 
     async Task<bool> ICouponGrain.RedeemAsync(string buyerId, Guid orderId)

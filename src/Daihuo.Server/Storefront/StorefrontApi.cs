@@ -19,6 +19,8 @@ public sealed record InteractionRequest(string? Kind, int? Count, Guid? OfferId,
 
 public sealed record CommentRequest(string? Text);
 
+public sealed record RoomCoupon(Guid CouponId, string Name, long? AmountOff, int? PercentOff, long MinSpend, DateTimeOffset? EndsAt, int Remaining, bool Held);
+
 public sealed record MyOrder(Guid OrderId, string Name, string? Variant, int Quantity, long Total, string Status, bool Test, DateTimeOffset PlacedAt);
 
 /// <summary>An accepted order, built only from what the journal holds, so a replay is byte for byte the same.</summary>
@@ -51,6 +53,9 @@ internal static class StorefrontApi
         api.MapPost("/rooms/{room}/interactions", InteractAsync);
         api.MapPost("/rooms/{room}/comments", CommentAsync);
         api.MapGet("/rooms/{room}/orders", MyOrdersAsync);
+        api.MapGet("/offers/{offerId:guid}/quote", QuoteAsync);
+        api.MapGet("/rooms/{room}/coupons", CouponsAsync);
+        api.MapPost("/coupons/{couponId:guid}/claim", ClaimAsync);
         return app;
     }
 
@@ -154,13 +159,58 @@ internal static class StorefrontApi
             o.Quantity, o.Total.Fen, o.Status.ToString().ToLowerInvariant(), o.IsTest, o.PlacedAt)));
     }
 
+    /// <summary>The price of a line at checkout, with the breakdown in the buyer's language ("再买 ¥41.00 可享满 ¥299.00 减 ¥30.00").</summary>
+    private static async Task<IResult> QuoteAsync(Guid offerId, int? quantity, BuyerIdentity buyers, LiveStore live, Promotions.Checkout checkout, HttpContext http, CancellationToken ct)
+    {
+        if (quantity is not (>= 1 and <= ShelfRules.MaxPerBuyerLimit))
+        {
+            throw new DomainValidationException(ErrorCodes.OutOfRange, "quantity", 1, ShelfRules.MaxPerBuyerLimit);
+        }
+
+        var gate = await live.OfferSessionAsync(offerId, ct) ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", offerId);
+        return Results.Ok(await checkout.QuoteAsync(gate.SessionId, offerId, gate.SkuId, gate.ListPrice, quantity.Value, buyers.Current(http.Request)?.Id,
+            gate.Stage == SessionStage.Rehearsal, ct));
+    }
+
+    /// <summary>The coupons a viewer can claim in this room: what they take off, how many are left, and whether this buyer holds one.</summary>
+    private static async Task<IResult> CouponsAsync(string room, BuyerIdentity buyers, LiveStore live, Promotions.Checkout checkout, IGrainFactory grains, HttpContext http,
+        CancellationToken ct)
+    {
+        var session = await live.GetByRoomAsync(room, ct) ?? throw new NotFoundException(ErrorCodes.SessionNotFound, "room", room);
+        var (active, held) = await checkout.ForBuyerAsync(session.Id, buyers.Current(http.Request)?.Id, ct);
+        var coupons = new List<RoomCoupon>();
+        foreach (var c in active.OfType<Domain.Promotions.Coupon>())
+        {
+            var id = Guid.Parse(c.Id);
+            coupons.Add(new RoomCoupon(id, c.Name, c.AmountOff?.Fen, c.PercentOff, c.MinSpend.Fen, c.EndsAt,
+                await grains.GetGrain<Daihuo.Live.Promotions.ICouponGrain>(id).RemainingAsync(), held.Contains(c.Id)));
+        }
+
+        return Results.Ok(coupons);
+    }
+
+    private static async Task<IResult> ClaimAsync(Guid couponId, BuyerIdentity buyers, IGrainFactory grains, HttpContext http)
+    {
+        var buyer = buyers.Current(http.Request) ?? throw ProblemException.BuyerRequired();
+        var result = await grains.GetGrain<Daihuo.Live.Promotions.ICouponGrain>(couponId).ClaimAsync(buyer.Id);
+        return result.Outcome switch
+        {
+            Daihuo.Live.Promotions.ClaimOutcome.Claimed => Results.Ok(result),
+            Daihuo.Live.Promotions.ClaimOutcome.AllClaimed => throw new ConflictException(ErrorCodes.PromoCouponGone, "couponId"),
+            Daihuo.Live.Promotions.ClaimOutcome.PersonLimit => throw new ConflictException(ErrorCodes.PromoCouponHeld, "couponId"),
+            Daihuo.Live.Promotions.ClaimOutcome.NotAvailable => throw new ConflictException(ErrorCodes.PromoCouponUnavailable, "couponId"),
+            _ => throw ProblemException.RetryLater(),
+        };
+    }
+
     private static async Task<SessionDetails> OpenRoomAsync(string room, LiveStore live, CancellationToken ct)
     {
         var session = await live.GetByRoomAsync(room, ct) ?? throw new NotFoundException(ErrorCodes.SessionNotFound, "room", room);
         return session.Status == SessionStage.Ended ? throw new ConflictException(ErrorCodes.SessionClosed, "room") : session;
     }
 
-    private static async Task<IResult> PlaceOrderAsync(Guid offerId, HttpContext http, BuyerIdentity buyers, LiveStore live, IGrainFactory grains, CancellationToken ct)
+    private static async Task<IResult> PlaceOrderAsync(Guid offerId, HttpContext http, BuyerIdentity buyers, LiveStore live, IGrainFactory grains, Promotions.Checkout checkout,
+        TimeProvider clock, CancellationToken ct)
     {
         var key = http.Request.Headers[KeyHeader].ToString();
         if (string.IsNullOrEmpty(key))
@@ -212,9 +262,23 @@ internal static class StorefrontApi
 
         try
         {
-            // A rehearsal sells the same shelf as test orders, on the offer's test twin.
-            var offer = grains.Offer(offerId, test: gate.Stage == SessionStage.Rehearsal);
-            var result = await offer.PlaceOrderAsync(new PlaceOrder(buyer.Id, request.Quantity, key, hash) { Contact = contact });
+            // A rehearsal sells the same shelf as test orders, on the offer's test twin (with promotions, without real coupons).
+            var test = gate.Stage == SessionStage.Rehearsal;
+            var offer = grains.Offer(offerId, test);
+            var orderId = Guid.CreateVersion7(clock.GetUtcNow());
+            var (pricing, redeemed) = await checkout.PrepareAsync(gate.SessionId, offerId, gate.SkuId, gate.ListPrice, request.Quantity, buyer.Id, orderId, test, ct);
+            OrderResult result;
+            try
+            {
+                result = await offer.PlaceOrderAsync(new PlaceOrder(buyer.Id, request.Quantity, key, hash) { Contact = contact, Pricing = pricing, OrderId = orderId });
+            }
+            catch
+            {
+                await checkout.SettleAsync(redeemed, orderId, new OrderResult(OrderOutcome.Retry, null, 0, 0, 0));
+                throw;
+            }
+
+            await checkout.SettleAsync(redeemed, orderId, result);
             return result.Outcome switch
             {
                 OrderOutcome.Accepted => Results.Json(

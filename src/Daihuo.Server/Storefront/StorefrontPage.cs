@@ -23,7 +23,8 @@ internal static class StorefrontPage
         "store.pinned", "store.flash", "store.starts_in", "store.ends_in", "store.flash_over", "store.online", "store.likes", "store.like", "store.follow",
         "store.following", "store.share", "store.shared", "store.comment_placeholder", "store.send", "store.ship_name", "store.ship_phone", "store.ship_address",
         "store.sku", "store.my_orders", "store.no_orders", "store.status.placed", "store.status.paid", "store.status.cancelled", "store.test_badge",
-        "store.backup_line", "store.comments", "store.identify_first", "store.test_order", "store.empty_shelf",
+        "store.backup_line", "store.comments", "store.identify_first", "store.test_order", "store.empty_shelf", "store.coupons", "store.claim", "store.claimed",
+        "store.coupon_left", "store.coupon_min", "store.price_breakdown", "store.to_pay",
     ];
 
     public static IEndpointRouteBuilder MapStorefrontPages(this IEndpointRouteBuilder app)
@@ -80,6 +81,7 @@ internal static class StorefrontPage
                 <button type="submit" data-testid="comment-send">{{t("store.send")}}</button>
                 <button type="button" class="ghost" id="my-orders" data-testid="my-orders">{{t("store.my_orders")}}</button>
               </form>
+              <section class="coupons" id="coupons" data-testid="coupons" hidden></section>
               <section class="shelf" id="shelf" data-testid="shelf" aria-live="polite"></section>
               <p class="toast" id="toast" role="status" hidden></p>
             </main>
@@ -99,6 +101,7 @@ internal static class StorefrontPage
                     <label>{{t("store.ship_phone")}}<input name="shipPhone" inputmode="tel" maxlength="14" autocomplete="tel" data-testid="ship-phone"></label>
                   </div>
                   <label>{{t("store.ship_address")}}<input name="shipAddress" maxlength="120" autocomplete="street-address" data-testid="ship-address"></label>
+                  <div class="quote" id="quote" data-testid="quote" aria-live="polite"></div>
                 </div>
                 <p class="sheet-message" id="sheet-message" role="status" data-testid="buy-message"></p>
                 <div class="sheet-actions">

@@ -17,6 +17,7 @@ public static class Policies
     public const string LiveManage = "live.manage";
     public const string OrdersView = "orders.view";
     public const string OrdersManage = "orders.manage";
+    public const string PromotionsManage = "promotions.manage";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -40,6 +41,7 @@ public static class Policies
             StaffRoles.Risk,
         ],
         [OrdersManage] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.RoomController, StaffRoles.CustomerService],
+        [PromotionsManage] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Planner, StaffRoles.RoomController],
     };
 
     public static void Add(AuthorizationOptions options)

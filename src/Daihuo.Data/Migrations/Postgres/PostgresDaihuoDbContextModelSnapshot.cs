@@ -469,6 +469,12 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Gross")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -488,6 +494,10 @@ namespace Daihuo.Data.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("PlacedAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Pricing")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
 
                     b.Property<int>("Quantity")
                         .HasColumnType("integer");

@@ -459,6 +459,12 @@ namespace Daihuo.Data.Migrations.Sqlite
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Gross")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("IdempotencyKey")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -478,6 +484,10 @@ namespace Daihuo.Data.Migrations.Sqlite
 
                     b.Property<long>("PlacedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Pricing")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");

@@ -115,9 +115,47 @@
     post(`/api/storefront/rooms/${room}/interactions`, { kind: 'click', offerId: current.offerId }).catch(() => {});
   });
 
+  // The checkout quote: what this line costs with the room's promotions and the buyer's coupons, line by line.
+  async function quote() {
+    const box = $('quote');
+    if (!current) { box.innerHTML = ''; return; }
+    const q = Math.max(1, Number(form.quantity.value) || 1);
+    const r = await fetch(`/api/storefront/offers/${current.offerId}/quote?quantity=${q}`);
+    if (!r.ok) { box.innerHTML = ''; return; }
+    const p = await r.json();
+    box.innerHTML = (p.breakdown.length ? `<p class="quote-title">${esc(T['store.price_breakdown'])}</p><ul>${p.breakdown.map(l => `<li data-testid="quote-line">${esc(l)}</li>`).join('')}</ul>` : '') +
+      `<p class="quote-total">${esc(T['store.to_pay'])} <b data-testid="quote-total">${yuan(p.total)}</b>${p.discount ? ` <s>${yuan(p.subtotal)}</s>` : ''}</p>`;
+  }
+  form.quantity.addEventListener('input', () => { pendingKey = null; quote(); });
+
+  // Coupons of the room: claim one (identified viewers), then it prices the next order.
+  async function coupons() {
+    const r = await fetch(`/api/storefront/rooms/${room}/coupons`);
+    const list = r.ok ? await r.json() : [];
+    const box = $('coupons');
+    box.hidden = list.length === 0;
+    box.innerHTML = list.map(c => `
+      <div class="coupon" data-testid="coupon">
+        <b>${c.amountOff ? yuan(c.amountOff) : c.percentOff + '%'}</b>
+        <span>${esc(c.name)}<small>${c.minSpend ? esc(fmt(T['store.coupon_min'], (c.minSpend / 100).toFixed(2))) + ' · ' : ''}${esc(fmt(T['store.coupon_left'], c.remaining))}</small></span>
+        <button type="button" data-coupon="${c.couponId}" data-testid="coupon-claim" ${c.held || c.remaining <= 0 ? 'disabled' : ''}>${esc(c.held ? T['store.claimed'] : T['store.claim'])}</button>
+      </div>`).join('');
+  }
+  $('coupons').addEventListener('click', async e => {
+    const b = e.target.closest('button[data-coupon]');
+    if (!b) return;
+    if (!identified) return askIdentity();
+    const r = await fetch(`/api/storefront/coupons/${b.dataset.coupon}/claim`, { method: 'POST' });
+    if (r.status === 401) { identified = false; return askIdentity(); }
+    if (!r.ok) { const p = await r.json(); toast(p.errors ? Object.values(p.errors).flat().join(' ') : p.title); }
+    coupons();
+  });
+  coupons();
+
   function choose(offer) {
     current = offer;
     pendingKey = null;
+    quote();
     $('sheet-title').textContent = current.name + ' · ' + yuan(current.price);
     form.quantity.max = current.perBuyerLimit || '';
     message.textContent = current.perBuyerLimit ? fmt(T['store.per_buyer'], current.perBuyerLimit) : '';
@@ -141,6 +179,7 @@
     if (!r.ok) { show(await r.json()); return false; }
     identified = true;
     localStorage.setItem('daihuo.identified', '1');
+    coupons();
     $('identify').hidden = true;
     if (!form.shipPhone.value) form.shipPhone.value = form.phone.value;
     if (!form.shipName.value) form.shipName.value = form.nickname.value;
