@@ -88,6 +88,22 @@ public class BrowserFixture : IAsyncLifetime
         return page;
     }
 
+    /// <summary>A viewer's phone: a mid-range phone's viewport, touch, the language asked for, no sign-in.</summary>
+    public async Task<IPage> PhonePageAsync(string language)
+    {
+        var phone = await Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            Locale = language,
+            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+            IsMobile = true,
+            HasTouch = true,
+            BaseURL = BaseUrl,
+        });
+        phone.SetDefaultTimeout(45_000);
+        return phone;
+    }
+
     /// <summary>Waits until the interactive circuit is up, so clicks reach C# handlers.</summary>
     public static async Task WaitForConsoleAsync(IPage page)
     {

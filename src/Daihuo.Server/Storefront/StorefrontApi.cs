@@ -34,7 +34,13 @@ public sealed record RoomCounts(int Online, long Likes, int Followers);
 
 public sealed record RoomView(
     string Room, string Title, SessionStage Status, bool Test, string? StreamUrl, string? BackupStreamUrl, bool OnBackupStream, Guid? PinnedOfferId,
-    IReadOnlyList<RoomOffer> Offers, RoomCounts Counts, IReadOnlyList<Daihuo.Live.Rooms.RoomComment> Comments, DateTimeOffset Now);
+    IReadOnlyList<RoomOffer> Offers, RoomCounts Counts, IReadOnlyList<Daihuo.Live.Rooms.RoomComment> Comments, DateTimeOffset Now)
+{
+    /// <summary>The coupons viewers can claim now and how many are left; a coupon issued live appears here within a second.</summary>
+    public IReadOnlyList<RoomCouponState> Coupons { get; init; } = [];
+}
+
+public sealed record RoomCouponState(Guid CouponId, int Remaining);
 
 /// <summary>The viewer-facing API: identify, read a room, place an order (Idempotency-Key required).</summary>
 internal static class StorefrontApi
@@ -62,17 +68,19 @@ internal static class StorefrontApi
     private static Ok<Buyer> Identify(IdentifyRequest request, BuyerIdentity buyers, HttpContext http) =>
         TypedResults.Ok(buyers.Identify(request.Phone, request.Nickname, http.Response));
 
-    private static async Task<Results<Ok<RoomView>, NotFound>> GetRoomAsync(string room, LiveStore live, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<RoomView>, NotFound>> GetRoomAsync(string room, LiveStore live, Data.Promotions.PromotionStore promotions, IGrainFactory grains,
+        TimeProvider clock, CancellationToken ct)
     {
         var session = await live.GetByRoomAsync(room, ct);
-        return session is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(session, grains, clock));
+        return session is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(session, promotions, grains, clock, ct));
     }
 
     /// <summary>
     /// What a viewer sees of a room: listed offers with live stock from their grains (the pinned one
     /// first), the room's counts and latest comments. A rehearsal shows its test stock and figures.
     /// </summary>
-    public static async Task<RoomView> ViewAsync(SessionDetails session, IGrainFactory grains, TimeProvider clock)
+    public static async Task<RoomView> ViewAsync(SessionDetails session, Data.Promotions.PromotionStore promotions, IGrainFactory grains, TimeProvider clock,
+        CancellationToken ct)
     {
         var test = session.Status == SessionStage.Rehearsal;
         var listed = session.Offers.Where(o => o.Listed).ToList();
@@ -89,8 +97,19 @@ internal static class StorefrontApi
         }
 
         var room = await grains.Room(session.Id, test).GetStateAsync();
+        var now = clock.GetUtcNow();
+        var coupons = new List<RoomCouponState>();
+        foreach (var c in (await promotions.ActiveForAsync(session.Id, ct)).OfType<Domain.Promotions.Coupon>().Where(c => c.ActiveAt(now)))
+        {
+            var id = Guid.Parse(c.Id);
+            coupons.Add(new RoomCouponState(id, await grains.GetGrain<Daihuo.Live.Promotions.ICouponGrain>(id).RemainingAsync()));
+        }
+
         return new RoomView(session.Room, session.Title, session.Status, test, session.StreamUrl, session.BackupStreamUrl, session.OnBackupStream,
-            session.PinnedOfferId, offers, new RoomCounts(room.Numbers.Online, room.Numbers.Likes, room.Numbers.Followers), room.Comments, clock.GetUtcNow());
+            session.PinnedOfferId, offers, new RoomCounts(room.Numbers.Online, room.Numbers.Likes, room.Numbers.Followers), room.Comments, now)
+        {
+            Coupons = coupons,
+        };
     }
 
     /// <summary>Likes (batched by the page: a count per request), follows, product clicks and shares.</summary>
@@ -173,13 +192,13 @@ internal static class StorefrontApi
     }
 
     /// <summary>The coupons a viewer can claim in this room: what they take off, how many are left, and whether this buyer holds one.</summary>
-    private static async Task<IResult> CouponsAsync(string room, BuyerIdentity buyers, LiveStore live, Promotions.Checkout checkout, IGrainFactory grains, HttpContext http,
-        CancellationToken ct)
+    private static async Task<IResult> CouponsAsync(string room, BuyerIdentity buyers, LiveStore live, Promotions.Checkout checkout, IGrainFactory grains, TimeProvider clock,
+        HttpContext http, CancellationToken ct)
     {
         var session = await live.GetByRoomAsync(room, ct) ?? throw new NotFoundException(ErrorCodes.SessionNotFound, "room", room);
         var (active, held) = await checkout.ForBuyerAsync(session.Id, buyers.Current(http.Request)?.Id, ct);
         var coupons = new List<RoomCoupon>();
-        foreach (var c in active.OfType<Domain.Promotions.Coupon>())
+        foreach (var c in active.OfType<Domain.Promotions.Coupon>().Where(c => c.ActiveAt(clock.GetUtcNow())))
         {
             var id = Guid.Parse(c.Id);
             coupons.Add(new RoomCoupon(id, c.Name, c.AmountOff?.Fen, c.PercentOff, c.MinSpend.Fen, c.EndsAt,

@@ -62,16 +62,7 @@ public abstract class LiveRoomJourneyTests<TFixture>(TFixture browser) : IClassF
         await console.ClickAsync("[data-testid=stage-Rehearsal]");
         await console.Locator("[data-testid=rehearsal-banner]").WaitForAsync();
         var room = (await console.GetAttributeAsync("[data-testid=storefront-link]", "href"))!;
-        var phone = await browser.Browser.NewPageAsync(new BrowserNewPageOptions
-        {
-            Locale = language,
-            ExtraHTTPHeaders = new Dictionary<string, string> { ["Accept-Language"] = language },
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-            IsMobile = true,
-            HasTouch = true,
-            BaseURL = browser.BaseUrl,
-        });
-        phone.SetDefaultTimeout(45_000);
+        var phone = await browser.PhonePageAsync(language);
         await phone.GotoAsync(room + "?src=wechat");
         await phone.Locator("[data-testid=test-banner]:visible").WaitForAsync();
         await phone.Locator("[data-testid=offer]").Nth(1).WaitForAsync();

@@ -65,17 +65,33 @@ public class DaihuoApp : WebApplicationFactory<Program>, IAsyncLifetime
         }
     }
 
+    private static readonly HashSet<int> GivenPorts = [];
+
+    /// <summary>
+    /// A free loopback port, never one this process handed out before: the OS may give a just-released
+    /// port again, and a web port equal to a silo port makes a host fail to start.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (GivenPorts)
+            {
+                if (GivenPorts.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 
     /// <summary>A client signed in through the real sign-in form (antiforgery token and all).</summary>
     public async Task<HttpClient> SignInAsync(string email, string? password = null, string language = "zh-CN")
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         var response = await PostLoginAsync(client, email, password ?? (email == OwnerEmail ? OwnerPassword : StaffPassword));
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("error", StringComparison.Ordinal) == true)

@@ -37,7 +37,7 @@ public static class LiveSetup
 
     public static async Task<HttpClient> BuyerAsync(this DaihuoApp app, string phone, string language = "zh-CN", string nickname = "小王")
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = true, BaseAddress = app.ClientOptions.BaseAddress });
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
         var identified = await client.PostAsJsonAsync("/api/storefront/identify", new { phone, nickname }, Ct);
         Assert.Equal(HttpStatusCode.OK, identified.StatusCode);

@@ -116,13 +116,17 @@
   });
 
   // The checkout quote: what this line costs with the room's promotions and the buyer's coupons, line by line.
+  let quoteSeq = 0;
   async function quote() {
     const box = $('quote');
+    const seq = ++quoteSeq;   // answers can arrive out of order: only the latest request may draw
     if (!current) { box.innerHTML = ''; return; }
     const q = Math.max(1, Number(form.quantity.value) || 1);
     const r = await fetch(`/api/storefront/offers/${current.offerId}/quote?quantity=${q}`);
+    if (seq !== quoteSeq) return;
     if (!r.ok) { box.innerHTML = ''; return; }
     const p = await r.json();
+    if (seq !== quoteSeq) return;
     box.innerHTML = (p.breakdown.length ? `<p class="quote-title">${esc(T['store.price_breakdown'])}</p><ul>${p.breakdown.map(l => `<li data-testid="quote-line">${esc(l)}</li>`).join('')}</ul>` : '') +
       `<p class="quote-total">${esc(T['store.to_pay'])} <b data-testid="quote-total">${yuan(p.total)}</b>${p.discount ? ` <s>${yuan(p.subtotal)}</s>` : ''}</p>`;
   }
@@ -317,8 +321,11 @@
 
   // Live updates over Server-Sent Events (the browser reconnects by itself).
   const events = new EventSource(`/live/${room}/events${source ? '?src=' + encodeURIComponent(source) : ''}`);
+  let couponKey = '';
   events.addEventListener('room', e => {
     state = JSON.parse(e.data);
+    const key = (state.coupons || []).map(c => c.couponId + ':' + c.remaining).join(',');
+    if (key !== couponKey) { couponKey = key; coupons(); }
     skew = Date.parse(state.now) - Date.now();
     render();
   });

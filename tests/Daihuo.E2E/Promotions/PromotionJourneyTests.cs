@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Daihuo.Data;
+using Daihuo.Data.Audit;
+using Daihuo.Data.Live;
+using Daihuo.Domain.Common;
+using Daihuo.Domain.Live;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Daihuo.E2E.Promotions;
+
+/// <summary>
+/// Staff set up a threshold discount on the promotions page and issue a room coupon from the live
+/// page; a viewer on a phone claims the coupon, sees the breakdown at checkout and pays the priced total.
+/// </summary>
+public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    public static TheoryData<string> Both() => new(["zh-CN", "en"]);
+
+    private static async Task ShotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png") });
+
+    /// <summary>A live session selling the demo's mango slices at 29.90, set up through the stores (the console journey is tested elsewhere).</summary>
+    private async Task<(Guid SessionId, string Room)> LiveSessionAsync(string title)
+    {
+        var services = browser.App.Services;
+        var live = services.GetRequiredService<LiveStore>();
+        await using var db = await services.GetRequiredService<IDbContextFactory<DaihuoDbContext>>().CreateDbContextAsync();
+        var skuId = await db.Skus.Where(k => k.Code == "DH-F5003").Select(k => k.Id).SingleAsync();
+        var session = await live.CreateAsync(new SessionDraft(title, null, 90, null, null, null), Actor.System);
+        await live.AddOfferAsync(session.Id, new OfferDraft(skuId, Money.FromFen(2990), 30, 5), Actor.System);
+        await live.MoveAsync(session.Id, SessionStage.Scheduled, Actor.System, null);
+        await live.MoveAsync(session.Id, SessionStage.Live, Actor.System, null);
+        return (session.Id, session.Room);
+    }
+
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task A_threshold_and_a_room_coupon_price_the_phone_checkout(string language)
+    {
+        if (browser.Unavailable is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var chinese = language == "zh-CN";
+        var (sessionId, room) = await LiveSessionAsync(chinese ? "满减专场" : "Deals night");
+        var console = await browser.SignedInPageAsync(language, "controller@daihuo.local");
+
+        // A threshold for the whole shop on the promotions page: 满 50 减 5.
+        await console.GotoAsync("/promotions");
+        await BrowserFixture.WaitForConsoleAsync(console);
+        await console.ClickAsync("[data-testid=new-promotion]");
+        await console.FillAsync("[data-testid=promo-name]", chinese ? "满 50 减 5" : "5 off 50");
+        await console.FillAsync("[data-testid=promo-threshold]", "50");
+        await console.FillAsync("[data-testid=promo-off]", "5");
+        await console.ClickAsync("[data-testid=promo-submit]");
+        await console.Locator("[data-testid=promotion-terms]", new() { HasTextString = "50.00" }).First.WaitForAsync();
+        await ShotAsync(console, $"promotions-{language}");
+
+        // A room coupon issued from the live page appears on the phone without a reload.
+        var phone = await browser.PhonePageAsync(language);
+        await phone.GotoAsync("/live/" + room);
+        await phone.Locator("[data-testid=offer]").First.WaitForAsync();
+        await console.GotoAsync($"/live/{sessionId}");
+        await BrowserFixture.WaitForConsoleAsync(console);
+        await console.ClickAsync("[data-testid=coupon-open]");
+        await console.FillAsync("[data-testid=promo-name]", chinese ? "直播间 3 元券" : "Room coupon 3");
+        await console.FillAsync("[data-testid=promo-amount]", "3");
+        await console.FillAsync("[data-testid=promo-minspend]", "20");
+        await console.ClickAsync("[data-testid=promo-submit]");
+        await phone.Locator("[data-testid=coupon]").WaitForAsync();
+
+        // The viewer identifies, claims the coupon and checks out two bags: 59.80 − 5 − 3 = 51.80.
+        await phone.ClickAsync("[data-testid=coupon-claim]");
+        await phone.FillAsync("[data-testid=buyer-phone]", chinese ? "13800138011" : "13900139011");
+        await phone.FillAsync("[data-testid=buyer-nickname]", chinese ? "小鹿粉丝" : "Fan");
+        await phone.ClickAsync("[data-testid=buy-submit]");
+        await phone.WaitForFunctionAsync("() => document.getElementById('sheet').hidden");
+        await phone.ClickAsync("[data-testid=coupon-claim]");
+        await phone.WaitForFunctionAsync("() => document.querySelector('[data-testid=coupon-claim]')?.disabled");
+        await phone.Locator("[data-testid=offer-buy]").First.ClickAsync();
+        await phone.FillAsync("[data-testid=buy-quantity]", "2");
+        await phone.FillAsync("[data-testid=ship-name]", chinese ? "王小明" : "Ming Wang");
+        await phone.FillAsync("[data-testid=ship-phone]", "13800138011");
+        await phone.FillAsync("[data-testid=ship-address]", chinese ? "上海市浦东新区世纪大道 100 号" : "100 Century Avenue, Shanghai");
+        await phone.WaitForFunctionAsync("() => document.querySelector('[data-testid=quote-total]')?.innerText.includes('51.80')");
+        var lines = string.Join("\n", await phone.Locator("[data-testid=quote-line]").AllInnerTextsAsync());
+        Assert.Contains(chinese ? "满 ¥50.00 减 ¥5.00" : "¥50.00 minus ¥5.00", lines, StringComparison.Ordinal);
+        Assert.Contains(chinese ? "优惠券减 ¥3.00" : "Coupon: ¥3.00 off", lines, StringComparison.Ordinal);
+        await ShotAsync(phone, $"storefront-promotions-{language}");
+        await phone.ClickAsync("[data-testid=buy-submit]");
+        await phone.Locator(".sheet-message.ok").WaitForAsync();
+        await phone.ClickAsync("[data-testid=pay-link]");
+        await phone.WaitForURLAsync(new Regex("/pay/local/"));
+        Assert.Contains("51.80", await phone.InnerTextAsync("[data-testid=pay-amount]"), StringComparison.Ordinal);
+        await phone.ClickAsync("[data-testid=pay-confirm]");
+        await phone.Locator("[data-testid=pay-done]").WaitForAsync();
+        await phone.Context.CloseAsync();
+        await console.Context.CloseAsync();
+    }
+}
