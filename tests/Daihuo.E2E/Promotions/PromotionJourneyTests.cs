@@ -55,6 +55,11 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
         await console.FillAsync("[data-testid=promo-name]", chinese ? "满 50 减 5" : "5 off 50");
         await console.FillAsync("[data-testid=promo-threshold]", "50");
         await console.FillAsync("[data-testid=promo-off]", "5");
+
+        // 5 off 50 is 10 %: the planning advice warns, and the planner may still save.
+        await console.Locator("[data-testid=advice]").WaitForAsync();
+        Assert.Contains(chinese ? "低于建议的 30%" : "below the advised 30%", await console.InnerTextAsync("[data-testid=advice]"), StringComparison.Ordinal);
+        await ShotAsync(console, $"promotion-advice-{language}");
         await console.ClickAsync("[data-testid=promo-submit]");
         await console.Locator("[data-testid=promotion-terms]", new() { HasTextString = "50.00" }).First.WaitForAsync();
         await ShotAsync(console, $"promotions-{language}");
