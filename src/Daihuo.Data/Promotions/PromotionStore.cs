@@ -5,6 +5,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Daihuo.Data.Promotions;
 
+/// <summary>What a promotion did in paid orders: how many used it, what it cost (money off) and the GMV of those orders.</summary>
+public sealed record PromotionStats(int Uses, Money Cost, Money Gmv);
+
 public sealed record PromotionDetails(Guid Id, PromotionKind Kind, string Name, Guid? SessionId, bool Active, DateTimeOffset CreatedAt, Promotion Terms, int Claimed, int Redeemed);
 
 /// <summary>Promotions as planned by staff: validated by the Domain rules, stored with their terms, audited.</summary>
@@ -55,6 +58,33 @@ public sealed class PromotionStore(IDbContextFactory<DaihuoDbContext> contexts, 
             .ToListAsync(ct);
         return rows.Select(r => new PromotionDetails(r.Row.Id, r.Row.Kind, r.Row.Name, r.Row.SessionId, r.Row.Active, r.Row.CreatedAt,
             PromotionJson.Read(r.Row.Kind, r.Row.Terms), r.Claimed, r.Redeemed)).ToList();
+    }
+
+    /// <summary>
+    /// Uses, cost and GMV per promotion, from the breakdowns paid real orders keep. Reads every paid
+    /// order with promotions: fine for a shop's console today; a per-order promotion table comes when
+    /// the numbers grow.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, PromotionStats>> StatsAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var orders = await db.Orders.AsNoTracking()
+            .Where(o => !o.IsTest && o.Status == Orders.OrderStatus.Paid && o.Pricing != null)
+            .Select(o => new { o.Pricing, o.Total })
+            .ToListAsync(ct);
+        var stats = new Dictionary<string, (int Uses, long Cost, long Gmv)>(StringComparer.Ordinal);
+        foreach (var order in orders)
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(order.Pricing!);
+            foreach (var applied in json.RootElement.GetProperty("applied").EnumerateArray())
+            {
+                var id = applied.GetProperty("id").GetString()!;
+                var (uses, cost, gmv) = stats.GetValueOrDefault(id);
+                stats[id] = (uses + 1, cost + applied.GetProperty("amount").GetInt64(), gmv + order.Total.Fen);
+            }
+        }
+
+        return stats.ToDictionary(s => s.Key, s => new PromotionStats(s.Value.Uses, Money.FromFen(s.Value.Cost), Money.FromFen(s.Value.Gmv)), StringComparer.Ordinal);
     }
 
     /// <summary>The promotions that can price an order of this session now: shop-wide and the session's own, active.</summary>

@@ -102,6 +102,12 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
         Assert.Contains("51.80", await phone.InnerTextAsync("[data-testid=pay-amount]"), StringComparison.Ordinal);
         await phone.ClickAsync("[data-testid=pay-confirm]");
         await phone.Locator("[data-testid=pay-done]").WaitForAsync();
+
+        // The promotions page counts the paid order: the coupon's cost and the order's GMV.
+        await console.GotoAsync("/promotions");
+        await BrowserFixture.WaitForConsoleAsync(console);
+        await console.Locator("[data-testid=promotion-stats]", new() { HasTextString = "51.80" }).First.WaitForAsync();
+        await ShotAsync(console, $"promotions-stats-{language}");
         await phone.Context.CloseAsync();
         await console.Context.CloseAsync();
     }
