@@ -40,6 +40,8 @@ public abstract class DaihuoDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Promotions.CouponClaim> CouponClaims => Set<Promotions.CouponClaim>();
 
+    public DbSet<Promotions.PromotionSetting> PromotionSettings => Set<Promotions.PromotionSetting>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -85,3 +85,24 @@ internal sealed class CouponClaimConfiguration : IEntityTypeConfiguration<Coupon
         builder.HasOne<PromotionRow>().WithMany().HasForeignKey(c => c.CouponId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+/// <summary>A shop-wide promotions setting (the stacking policy), as JSON under a key.</summary>
+public sealed class PromotionSetting
+{
+    public required string Key { get; set; }
+
+    public required string Value { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+}
+
+internal sealed class PromotionSettingConfiguration : IEntityTypeConfiguration<PromotionSetting>
+{
+    public void Configure(EntityTypeBuilder<PromotionSetting> builder)
+    {
+        builder.ToTable("Promo_Settings");
+        builder.HasKey(s => s.Key);
+        builder.Property(s => s.Key).HasMaxLength(40);
+        builder.Property(s => s.Value).HasMaxLength(8000);
+    }
+}

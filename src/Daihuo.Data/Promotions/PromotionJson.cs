@@ -22,6 +22,13 @@ public static class PromotionJson
         [PromotionKind.Gift] = typeof(Gift),
     };
 
+    private static readonly JsonSerializerOptions PolicyOptions = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    public static string Write(StackingPolicy policy) => JsonSerializer.Serialize(policy, PolicyOptions);
+
+    public static StackingPolicy ReadPolicy(string json) =>
+        JsonSerializer.Deserialize<StackingPolicy>(json, PolicyOptions) ?? throw new JsonException("Empty stacking policy.");
+
     public static string Write(Promotion promotion) => JsonSerializer.Serialize(promotion, promotion.GetType(), Options);
 
     public static Promotion Read(PromotionKind kind, string json) =>

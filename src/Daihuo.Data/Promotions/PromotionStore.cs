@@ -60,6 +60,39 @@ public sealed class PromotionStore(IDbContextFactory<DaihuoDbContext> contexts, 
             PromotionJson.Read(r.Row.Kind, r.Row.Terms), r.Claimed, r.Redeemed)).ToList();
     }
 
+    private const string StackingKey = "stacking";
+
+    /// <summary>The shop's stacking policy: its own when set, else <see cref="StackingPolicy.Default"/>.</summary>
+    public async Task<StackingPolicy> PolicyAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.PromotionSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == StackingKey, ct);
+        return row is null ? StackingPolicy.Default : PromotionJson.ReadPolicy(row.Value);
+    }
+
+    /// <summary>Replaces the shop's stacking policy; a policy that loops or names a kind twice is refused and nothing changes.</summary>
+    public async Task<StackingPolicy> SetPolicyAsync(StackingPolicy policy, Actor actor, CancellationToken ct = default)
+    {
+        policy.Validate().ThrowIfInvalid();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.PromotionSettings.SingleOrDefaultAsync(s => s.Key == StackingKey, ct);
+        var before = row?.Value;
+        var json = PromotionJson.Write(policy);
+        if (row is null)
+        {
+            db.PromotionSettings.Add(new PromotionSetting { Key = StackingKey, Value = json, UpdatedAt = clock.GetUtcNow() });
+        }
+        else
+        {
+            row.Value = json;
+            row.UpdatedAt = clock.GetUtcNow();
+        }
+
+        AuditLog.Record(db, clock, actor, "promo.stacking.changed", "setting", StackingKey, before, json);
+        await db.SaveChangesAsync(ct);
+        return policy;
+    }
+
     /// <summary>
     /// Uses, cost and GMV per promotion, from the breakdowns paid real orders keep. Reads every paid
     /// order with promotions: fine for a shop's console today; a per-order promotion table comes when

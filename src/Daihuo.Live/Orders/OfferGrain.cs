@@ -209,7 +209,8 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
                     HeldCoupons = terms.Coupons,
                     RankBySku = new Dictionary<Guid, int> { [_skuId] = _orderCount },
                     OrderRank = _orderCount,
-                });
+                },
+                Policy(terms.Policy));
             (total, pricing, coupon) = (priced.Total, PricingJson.Write(priced), priced.CouponId is { } c ? Guid.Parse(c) : null);
         }
 
@@ -255,6 +256,23 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         var parsed = terms.Select(t => PromotionJson.Read(t.Kind, t.Json)).ToList();
         _promotions = (terms, parsed);
         return parsed;
+    }
+
+    private (string Json, StackingPolicy Parsed)? _policy;
+
+    private StackingPolicy? Policy(string? json)
+    {
+        if (json is null)
+        {
+            return null;
+        }
+
+        if (_policy is not { } cached || cached.Json != json)
+        {
+            _policy = (json, PromotionJson.ReadPolicy(json));
+        }
+
+        return _policy.Value.Parsed;
     }
 
     private static OrderOutcome Refusal(PurchaseOutcome outcome) => outcome switch

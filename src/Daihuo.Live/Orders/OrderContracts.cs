@@ -34,7 +34,12 @@ public sealed record PromotionTerms(
 public sealed record OrderPricing(
     [property: Id(0)] IReadOnlyList<PromotionTerms> Promotions,
     [property: Id(1)] int MemberTier,
-    [property: Id(2)] IReadOnlyList<string> Coupons);
+    [property: Id(2)] IReadOnlyList<string> Coupons)
+{
+    /// <summary>The shop's stacking policy as stored (JSON); null: the default policy.</summary>
+    [Id(3)]
+    public string? Policy { get; init; }
+}
 
 [GenerateSerializer, Immutable]
 public sealed record OrderContact(

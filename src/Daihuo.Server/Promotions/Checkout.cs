@@ -37,7 +37,7 @@ public sealed class Checkout(PromotionStore promotions, IDbContextFactory<Daihuo
         var snapshot = await grains.Offer(offerId, test).GetSnapshotAsync();
         var (active, held) = await ForBuyerAsync(sessionId, buyerId, ct);
         var priced = PricingEngine.Price([new CartLine(skuId, quantity, Money.FromFen(snapshot.PriceFen), listPrice)], active,
-            new PricingContext(clock.GetUtcNow()) { HeldCoupons = test ? [] : held });
+            new PricingContext(clock.GetUtcNow()) { HeldCoupons = test ? [] : held }, await promotions.PolicyAsync(ct));
         return new Quote(priced.Subtotal.Fen, priced.Discount.Fen, priced.Total.Fen, text.Breakdown(priced), priced.CouponId is { } c ? Guid.Parse(c) : null);
     }
 
@@ -62,7 +62,11 @@ public sealed class Checkout(PromotionStore promotions, IDbContextFactory<Daihuo
         }
 
         var terms = active.Select(p => new PromotionTerms(p.Kind, PromotionJson.Write(p))).ToList();
-        return (new OrderPricing(terms, 0, redeemed is { } r ? [r.ToString("N")] : []), redeemed);
+        var policy = await promotions.PolicyAsync(ct);
+        return (new OrderPricing(terms, 0, redeemed is { } r ? [r.ToString("N")] : [])
+        {
+            Policy = ReferenceEquals(policy, StackingPolicy.Default) ? null : PromotionJson.Write(policy),
+        }, redeemed);
     }
 
     /// <summary>After the grain answered: a redeemed claim the order did not end up using goes back to the buyer.</summary>

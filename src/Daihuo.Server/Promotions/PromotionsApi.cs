@@ -81,6 +81,10 @@ internal static class PromotionsApi
         var api = app.MapGroup("/api/promotions").WithTags("Promotions").RequireAuthorization(Policies.LiveView).DisableAntiforgery();
         api.MapGet("/", async (Guid? sessionId, PromotionStore store, CancellationToken ct) => TypedResults.Ok(await store.ListAsync(sessionId, ct)));
         api.MapPost("/", CreateAsync).RequireAuthorization(Policies.PromotionsManage);
+        api.MapGet("/stacking", async (PromotionStore store, CancellationToken ct) => TypedResults.Ok(await store.PolicyAsync(ct)));
+        api.MapPut("/stacking", async (StackingPolicy? policy, PromotionStore store, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await store.SetPolicyAsync(policy ?? throw new DomainValidationException(ErrorCodes.Required, "steps"), http.User.ToActor(), ct)))
+            .RequireAuthorization(Policies.PromotionsManage);
         return app;
     }
 

@@ -691,6 +691,25 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.ToTable("Promo_Promotions", (string)null);
                 });
 
+            modelBuilder.Entity("Daihuo.Data.Promotions.PromotionSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Promo_Settings", (string)null);
+                });
+
             modelBuilder.Entity("Daihuo.Data.Team.StaffUser", b =>
                 {
                     b.Property<string>("Id")
