@@ -231,6 +231,10 @@ public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> cont
             {
                 throw new InvalidOperationException("An order to cancel was not placed.");
             }
+
+            // A coupon spent on an order that was never paid goes back to its buyer (its validity still applies when used again).
+            await db.CouponClaims.Where(c => c.OrderId != null && cancelled.Contains(c.OrderId.Value))
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.OrderId, (Guid?)null).SetProperty(c => c.RedeemedAt, (DateTimeOffset?)null), ct);
         }
     }
 

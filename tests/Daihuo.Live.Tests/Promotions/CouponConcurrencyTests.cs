@@ -3,6 +3,7 @@ using Daihuo.Data.Promotions;
 using Daihuo.Data.Tests.Support;
 using Daihuo.Domain.Common;
 using Daihuo.Domain.Promotions;
+using Daihuo.Live.Orders;
 using Daihuo.Live.Promotions;
 using Daihuo.Live.Tests.Orders;
 using Microsoft.EntityFrameworkCore;
@@ -90,6 +91,31 @@ public abstract class CouponConcurrencyTests<TCluster, TDatabase>(TCluster live)
         Assert.Equal(orders[Array.IndexOf(redeemed, true)], claim.OrderId);
         Assert.True(await grain.RedeemAsync("r", claim.OrderId!.Value));
         Assert.False(await grain.RedeemAsync("nobody", Guid.NewGuid()));
+    }
+
+    [Fact]
+    public async Task A_coupon_spent_on_an_order_that_expires_unpaid_goes_back_to_the_buyer()
+    {
+        live.Database.SkipIfUnavailable();
+        var couponId = await CouponAsync(total: 5, perPerson: 1);
+        var coupons = live.Grains.GetGrain<ICouponGrain>(couponId);
+        await coupons.ClaimAsync("e");
+        var offerId = await live.CreateOfferAsync(units: 10, perBuyerLimit: 0, priceFen: 15_000);
+        var orderId = Guid.NewGuid();
+        Assert.True(await coupons.RedeemAsync("e", orderId));
+        var pricing = new Daihuo.Live.Orders.OrderPricing(
+            [new Daihuo.Live.Orders.PromotionTerms(PromotionKind.Coupon, PromotionJson.Write((await new PromotionStore(live.Database, live.Database.Clock).ListAsync(null, Ct)).Single(p => p.Id == couponId).Terms))],
+            0, [couponId.ToString("N")]);
+        var placed = await live.Grains.Offer(offerId).PlaceOrderAsync(new Daihuo.Live.Orders.PlaceOrder("e", 2, "ek", "h") { Pricing = pricing, OrderId = orderId });
+        Assert.Equal((orderId, couponId), (placed.OrderId, placed.CouponId));
+        Assert.Equal(28_000, placed.TotalFen);
+
+        live.Database.Clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(1, await live.Grains.Offer(offerId).ExpireUnpaidAsync());
+
+        var claim = Assert.Single(await ClaimsAsync(couponId));
+        Assert.Null(claim.OrderId);
+        Assert.True(await coupons.RedeemAsync("e", Guid.NewGuid()));
     }
 
     [Fact]
