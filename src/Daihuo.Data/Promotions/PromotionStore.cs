@@ -121,6 +121,14 @@ public sealed class PromotionStore(IDbContextFactory<DaihuoDbContext> contexts, 
     }
 
     /// <summary>The promotions that can price an order of this session now: shop-wide and the session's own, active.</summary>
-    public async Task<IReadOnlyList<Promotion>> ActiveForAsync(Guid sessionId, CancellationToken ct = default) =>
-        (await ListAsync(sessionId, ct)).Where(p => p.Active).Select(p => p.Terms).ToList();
+    /// <remarks>On the order path and the room feed: one lean query, no claim counts.</remarks>
+    public async Task<IReadOnlyList<Promotion>> ActiveForAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.Promotions.AsNoTracking()
+            .Where(p => p.Active && (p.SessionId == null || p.SessionId == sessionId))
+            .Select(p => new { p.Kind, p.Terms })
+            .ToListAsync(ct);
+        return rows.Select(r => PromotionJson.Read(r.Kind, r.Terms)).ToList();
+    }
 }

@@ -34,11 +34,18 @@ public sealed class Checkout(PromotionStore promotions, IDbContextFactory<Daihuo
 
     public async Task<Quote> QuoteAsync(Guid sessionId, Guid offerId, Guid skuId, Money listPrice, int quantity, string? buyerId, bool test, CancellationToken ct)
     {
-        var snapshot = await grains.Offer(offerId, test).GetSnapshotAsync();
         var (active, held) = await ForBuyerAsync(sessionId, buyerId, ct);
-        var priced = PricingEngine.Price([new CartLine(skuId, quantity, Money.FromFen(snapshot.PriceFen), listPrice)], active,
-            new PricingContext(clock.GetUtcNow()) { HeldCoupons = test ? [] : held }, await promotions.PolicyAsync(ct));
+        var priced = await PriceAsync(active, held, offerId, skuId, listPrice, quantity, test, await promotions.PolicyAsync(ct));
         return new Quote(priced.Subtotal.Fen, priced.Discount.Fen, priced.Total.Fen, text.Breakdown(priced), priced.CouponId is { } c ? Guid.Parse(c) : null);
+    }
+
+    /// <summary>Prices one line at the offer's current price, as the grain will.</summary>
+    private async Task<PricedCart> PriceAsync(IReadOnlyList<Promotion> active, IReadOnlyList<string> held, Guid offerId, Guid skuId, Money listPrice, int quantity,
+        bool test, StackingPolicy policy)
+    {
+        var snapshot = await grains.Offer(offerId, test).GetSnapshotAsync();
+        return PricingEngine.Price([new CartLine(skuId, quantity, Money.FromFen(snapshot.PriceFen), listPrice)], active,
+            new PricingContext(clock.GetUtcNow()) { HeldCoupons = test ? [] : held }, policy);
     }
 
     /// <summary>Prepares an order's pricing: the promotions, and the coupon the quote chose, redeemed for <paramref name="orderId"/>.</summary>
@@ -51,18 +58,17 @@ public sealed class Checkout(PromotionStore promotions, IDbContextFactory<Daihuo
             return (null, null);
         }
 
+        // The promotions, the coupons and the policy are read once: the quote and the order use the same.
+        var policy = await promotions.PolicyAsync(ct);
         Guid? redeemed = null;
-        if (held.Count > 0)
+        if (held.Count > 0
+            && (await PriceAsync(active, held, offerId, skuId, listPrice, quantity, test, policy)).CouponId is { } chosen
+            && await grains.GetGrain<ICouponGrain>(Guid.Parse(chosen)).RedeemAsync(buyerId, orderId))
         {
-            var quote = await QuoteAsync(sessionId, offerId, skuId, listPrice, quantity, buyerId, test, ct);
-            if (quote.CouponId is { } coupon && await grains.GetGrain<ICouponGrain>(coupon).RedeemAsync(buyerId, orderId))
-            {
-                redeemed = coupon;
-            }
+            redeemed = Guid.Parse(chosen);
         }
 
         var terms = active.Select(p => new PromotionTerms(p.Kind, PromotionJson.Write(p))).ToList();
-        var policy = await promotions.PolicyAsync(ct);
         return (new OrderPricing(terms, 0, redeemed is { } r ? [r.ToString("N")] : [])
         {
             Policy = ReferenceEquals(policy, StackingPolicy.Default) ? null : PromotionJson.Write(policy),

@@ -141,7 +141,9 @@ internal static class StorefrontPage
         var test = session.Status == SessionStage.Rehearsal;
         var query = http.Request.Query["src"].ToString();
         var source = query.Length is > 0 and <= 40 ? query : null;
-        await grains.Room(session.Id, test).AppendAsync([new RoomEventData(RoomEventKind.Entry, viewer.Id, viewer.Name, null, 0, source, clock.GetUtcNow())]);
+        Task Record(RoomEventKind kind) =>
+            grains.Room(session.Id, test).AppendAsync([new RoomEventData(kind, viewer.Id, viewer.Name, null, 0, kind == RoomEventKind.Entry ? source : null, clock.GetUtcNow())]);
+        await Record(RoomEventKind.Entry);
         http.Response.Headers.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
         http.Response.Headers["X-Accel-Buffering"] = "no";
@@ -171,9 +173,9 @@ internal static class StorefrontPage
                 // A rehearsal that goes live (or back): the viewer leaves the one room's figures and enters the other's.
                 if (subscription.Test is { } now && now != test)
                 {
-                    await grains.Room(session.Id, test).AppendAsync([new RoomEventData(RoomEventKind.Exit, viewer.Id, viewer.Name, null, 0, null, clock.GetUtcNow())]);
+                    await Record(RoomEventKind.Exit);
                     test = now;
-                    await grains.Room(session.Id, test).AppendAsync([new RoomEventData(RoomEventKind.Entry, viewer.Id, viewer.Name, null, 0, source, clock.GetUtcNow())]);
+                    await Record(RoomEventKind.Entry);
                 }
 
                 await http.Response.Body.FlushAsync(ct);
@@ -185,7 +187,7 @@ internal static class StorefrontPage
         }
         finally
         {
-            await grains.Room(session.Id, test).AppendAsync([new RoomEventData(RoomEventKind.Exit, viewer.Id, viewer.Name, null, 0, null, clock.GetUtcNow())]);
+            await Record(RoomEventKind.Exit);
         }
     }
 }
