@@ -36,6 +36,8 @@ public abstract class DaihuoDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Orders.Payment> Payments => Set<Orders.Payment>();
 
+    public DbSet<Orders.Refund> Refunds => Set<Orders.Refund>();
+
     public DbSet<Promotions.PromotionRow> Promotions => Set<Promotions.PromotionRow>();
 
     public DbSet<Promotions.CouponClaim> CouponClaims => Set<Promotions.CouponClaim>();

@@ -131,6 +131,7 @@ public static class DependencyInjection
         services.AddSingleton<Orders.LocalPaymentProvider>();
         services.AddSingleton<Orders.IPaymentProvider>(sp => sp.GetRequiredService<Orders.LocalPaymentProvider>());
         services.AddSingleton<Orders.PaymentService>();
+        services.AddSingleton<Orders.Refunds>();
 
         // API description, health.
         services.AddOpenApi();

@@ -51,6 +51,7 @@ app.MapLiveApi();
 app.MapOrdersApi();
 app.MapPromotionsApi();
 app.MapStorefrontApi();
+app.MapStorefrontCheckout();
 app.MapStorefrontPages();
 app.MapPaymentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

@@ -46,6 +46,21 @@ public sealed class Order
     /// <summary>The coupon (promotion id) this order used, if any.</summary>
     public Guid? CouponId { get; set; }
 
+    /// <summary>
+    /// The buyer's checkout when it bought several offers at once (a cart): each offer's line is an
+    /// order of its own, written by that offer's journal, and order-level discounts are apportioned
+    /// over the lines. Null for a single-offer order.
+    /// </summary>
+    public Guid? CheckoutId { get; set; }
+
+    /// <summary>How many lines the checkout has (0 for a single-offer order): a checkout is paid only when all are there.</summary>
+    public int CheckoutLines { get; set; }
+
+    /// <summary>Units refunded so far and the amount returned for them (the apportioned share of each unit).</summary>
+    public int RefundedUnits { get; set; }
+
+    public Money Refunded { get; set; }
+
     /// <summary>A rehearsal's order: kept apart from real stock, sales and figures.</summary>
     public bool IsTest { get; set; }
 
@@ -77,7 +92,11 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
 {
     public void Configure(EntityTypeBuilder<Order> builder)
     {
-        builder.ToTable("Orders_Orders", t => t.HasCheckConstraint("CK_Orders_Orders_Quantity", "\"Quantity\" > 0"));
+        builder.ToTable("Orders_Orders", t =>
+        {
+            t.HasCheckConstraint("CK_Orders_Orders_Quantity", "\"Quantity\" > 0");
+            t.HasCheckConstraint("CK_Orders_Orders_Refunded", "\"RefundedUnits\" >= 0 AND \"RefundedUnits\" <= \"Quantity\"");
+        });
         builder.HasKey(o => o.Id);
         builder.Property(o => o.BuyerId).HasMaxLength(64);
         builder.Property(o => o.BuyerName).HasMaxLength(20);
@@ -94,6 +113,47 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         builder.HasIndex(o => new { o.OfferId, o.JournalVersion });
         builder.HasIndex(o => new { o.SessionId, o.Status });
         builder.HasIndex(o => new { o.PlacedAt });
+        builder.HasIndex(o => o.CheckoutId);
         builder.HasOne<Live.Offer>().WithMany().HasForeignKey(o => o.OfferId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>
+/// Money returned to a buyer for units of a paid order, decided by staff. The amount is the units'
+/// apportioned share of what was paid (see <see cref="Domain.Promotions.RefundLedger"/>), so refunds
+/// never return more than was paid and refunding every unit returns exactly the order's total.
+/// </summary>
+public sealed class Refund
+{
+    public Guid Id { get; set; }
+
+    public Guid OrderId { get; set; }
+
+    public Guid? CheckoutId { get; set; }
+
+    public int Units { get; set; }
+
+    public Money Amount { get; set; }
+
+    public string? Reason { get; set; }
+
+    public required string ByUserId { get; set; }
+
+    public required string ByName { get; set; }
+
+    public DateTimeOffset At { get; set; }
+}
+
+internal sealed class RefundConfiguration : IEntityTypeConfiguration<Refund>
+{
+    public void Configure(EntityTypeBuilder<Refund> builder)
+    {
+        builder.ToTable("Orders_Refunds", t => t.HasCheckConstraint("CK_Orders_Refunds_Units", "\"Units\" > 0"));
+        builder.HasKey(r => r.Id);
+        builder.Property(r => r.Reason).HasMaxLength(200);
+        builder.Property(r => r.ByUserId).HasMaxLength(64);
+        builder.Property(r => r.ByName).HasMaxLength(60);
+        builder.HasIndex(r => r.OrderId);
+        builder.HasOne<Order>().WithMany().HasForeignKey(r => r.OrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -22,6 +22,9 @@ public sealed class Payment
 
     public Guid OfferId { get; set; }
 
+    /// <summary>A checkout's payment covers all its lines (<see cref="OrderId"/> is then its first line).</summary>
+    public Guid? CheckoutId { get; set; }
+
     public required string Provider { get; set; }
 
     public Money Amount { get; set; }
@@ -48,6 +51,7 @@ internal sealed class PaymentConfiguration : IEntityTypeConfiguration<Payment>
         builder.Property(p => p.NotificationId).HasMaxLength(64);
         builder.HasIndex(p => p.NotificationId).IsUnique();
         builder.HasIndex(p => p.OrderId);
+        builder.HasIndex(p => p.CheckoutId);
         builder.HasOne<Order>().WithMany().HasForeignKey(p => p.OrderId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -89,4 +89,10 @@ public static class ErrorCodes
     public const string PromoCouponGone = "promo_coupon_gone";
     public const string PromoCouponHeld = "promo_coupon_held";
     public const string PromoCouponUnavailable = "promo_coupon_unavailable";
+    public const string OrderNotRefundable = "order_not_refundable";
+    public const string CheckoutIncomplete = "checkout_incomplete";
+    public const string CheckoutPriceChanged = "checkout_price_changed";
+    public const string CheckoutDuplicateOffer = "checkout_duplicate_offer";
+    public const string CheckoutOtherRoom = "checkout_other_room";
+    public const string CheckoutAbandoned = "checkout_abandoned";
 }

@@ -21,6 +21,23 @@ public sealed class RefundLedger
         _refundedUnits = new int[lines.Count];
     }
 
+    /// <summary>One order line of which the first <paramref name="refundedUnits"/> units were refunded before.</summary>
+    public RefundLedger(Money paid, int quantity, int refundedUnits = 0)
+    {
+        if (quantity < 1 || refundedUnits < 0 || refundedUnits > quantity || paid.Fen < 0)
+        {
+            throw new DomainValidationException(ErrorCodes.OutOfRange, "units", 0, quantity);
+        }
+
+        _paid = [paid.Fen];
+        _quantity = [quantity];
+        _refundedUnits = [0];
+        if (refundedUnits > 0)
+        {
+            Refund(0, refundedUnits);
+        }
+    }
+
     public Money Paid => Money.FromFen(_paid.Sum());
 
     public Money Refunded { get; private set; }

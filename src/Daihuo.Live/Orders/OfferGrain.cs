@@ -5,6 +5,7 @@ using Daihuo.Data.Promotions;
 using Daihuo.Domain.Promotions;
 using Daihuo.Domain.Common;
 using Daihuo.Domain.Live;
+using Daihuo.Live.Promotions;
 using Daihuo.Live.Rooms;
 using Microsoft.EntityFrameworkCore;
 
@@ -50,6 +51,11 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
 
     private sealed record Unpaid(string BuyerId, int Quantity, long TotalFen, DateTimeOffset PlacedAt)
     {
+        /// <summary>The checkout the order is a line of, and the coupon it shares (returned once every line is gone).</summary>
+        public Guid? CheckoutId { get; init; }
+
+        public Guid? CouponId { get; init; }
+
         public OrderRef Ref(Guid orderId, StaffAct? by = null) => new(orderId, BuyerId, Quantity, TotalFen, by);
     }
 
@@ -76,7 +82,7 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", id);
         var test = _test;
         var orders = await db.Orders.AsNoTracking().Where(o => o.OfferId == id && o.IsTest == test)
-            .Select(o => new { o.Id, o.BuyerId, o.Quantity, o.Total, o.Status, o.PlacedAt, o.IdempotencyKey, o.RequestHash, o.Pricing, o.CouponId })
+            .Select(o => new { o.Id, o.BuyerId, o.Quantity, o.Total, o.Status, o.PlacedAt, o.IdempotencyKey, o.RequestHash, o.Pricing, o.CouponId, o.CheckoutId })
             .ToListAsync(cancellationToken);
         _skuId = offer.SkuId;
         _listPrice = await db.Skus.AsNoTracking().Where(k => k.Id == offer.SkuId).Select(k => k.ListPrice).SingleAsync(cancellationToken);
@@ -97,7 +103,7 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
 
             if (order.Status == OrderStatus.Placed)
             {
-                _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.Total.Fen, order.PlacedAt);
+                _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.Total.Fen, order.PlacedAt) { CheckoutId = order.CheckoutId, CouponId = order.CouponId };
             }
 
             var key = (order.BuyerId, order.IdempotencyKey);
@@ -113,7 +119,7 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
     }
 
     Task<OfferSnapshot> IOfferGrain.GetSnapshotAsync() =>
-        Task.FromResult(new OfferSnapshot(_offerId, _ledger.Allocated, _ledger.Sold, _ledger.PerBuyerLimit, _price.Fen, _version));
+        Task.FromResult(new OfferSnapshot(_offerId, _ledger.Allocated, _ledger.Sold, _ledger.PerBuyerLimit, _price.Fen, _version) { Orders = _orderCount });
 
     async Task IOfferGrain.RefreshTermsAsync()
     {
@@ -198,7 +204,20 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         var gross = OfferLedger.Total(_price, command.Quantity);
         var (total, pricing, coupon) = (gross, (string?)null, (Guid?)null);
         _orderCount++;
-        if (command.Pricing is { Promotions.Count: > 0 } terms)
+        if (command.Cart is { } cart)
+        {
+            // A checkout's line: the whole cart priced again with this offer's price and rank, exactly as quoted or not at all.
+            var priced = PriceCart(cart, command, now);
+            if (priced is null)
+            {
+                _orderCount--;
+                _ledger.Release(command.BuyerId, command.Quantity);
+                return new OrderResult(OrderOutcome.PriceChanged, null, 0, 0, _ledger.Remaining);
+            }
+
+            (total, pricing, coupon) = (priced.Lines[cart.Index].Amount, PricingJson.Write(priced), priced.CouponId is { } c ? Guid.Parse(c) : null);
+        }
+        else if (command.Pricing is { Promotions.Count: > 0 } terms)
         {
             var priced = PricingEngine.Price(
                 [new CartLine(_skuId, command.Quantity, _price, _listPrice)],
@@ -227,6 +246,8 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             Total = total,
             Pricing = pricing,
             CouponId = coupon,
+            CheckoutId = command.Cart?.CheckoutId,
+            CheckoutLines = command.Cart?.Lines.Count ?? 0,
             Status = OrderStatus.Placed,
             PlacedAt = now,
             IdempotencyKey = command.IdempotencyKey,
@@ -243,6 +264,33 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         _byKey[key] = done.Task;
         StartFlush();
         return await done.Task;
+    }
+
+    /// <summary>The cart priced with this offer's live price and this order's rank; null if it is not what the buyer was quoted.</summary>
+    private PricedCart? PriceCart(CartTerms cart, PlaceOrder command, DateTimeOffset now)
+    {
+        if (cart.Index < 0 || cart.Index >= cart.Lines.Count || cart.Lines[cart.Index] is not { } mine || mine.SkuId != _skuId || mine.Quantity != command.Quantity)
+        {
+            return null;
+        }
+
+        var lines = new List<CartLine>(cart.Lines.Count);
+        var ranks = new Dictionary<Guid, int>();
+        for (var i = 0; i < cart.Lines.Count; i++)
+        {
+            var line = cart.Lines[i];
+            lines.Add(i == cart.Index
+                ? new CartLine(_skuId, command.Quantity, _price, _listPrice)
+                : new CartLine(line.SkuId, line.Quantity, Money.FromFen(line.UnitPriceFen), Money.FromFen(line.ListPriceFen)));
+            ranks[line.SkuId] = i == cart.Index ? _orderCount : line.Rank;
+        }
+
+        ranks[_skuId] = _orderCount;
+        var terms = command.Pricing;
+        var priced = PricingEngine.Price(lines, terms is null ? [] : Promotions(terms.Promotions),
+            new PricingContext(now) { MemberTier = terms?.MemberTier ?? 0, HeldCoupons = terms?.Coupons ?? [], RankBySku = ranks, OrderRank = cart.Index == 0 ? _orderCount : cart.Lines[0].Rank },
+            Policy(terms?.Policy));
+        return priced.Total.Fen == cart.TotalFen && priced.Lines[cart.Index].Amount.Fen == cart.AmountFen ? priced : null;
     }
 
     /// <summary>The promotions parsed once per set of terms (the API sends the same set until staff change it).</summary>
@@ -315,12 +363,22 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         // A payment already recorded wins over expiry (say the grain call after the provider's notification failed):
         // such an order is marked paid now instead of cancelled.
         List<Guid> paidMeanwhile;
+        var checkouts = candidates.Select(c => _unpaid[c].CheckoutId).OfType<Guid>().Distinct().ToList();
         await using (var db = await contexts.CreateDbContextAsync())
         {
             paidMeanwhile = await db.Payments.AsNoTracking()
                 .Where(p => candidates.Contains(p.OrderId) && p.Status == PaymentStatus.Succeeded)
                 .Select(p => p.OrderId)
                 .ToListAsync();
+            if (checkouts.Count > 0)
+            {
+                // A checkout's payment covers every line: its lines on this offer are paid too.
+                var paidCheckouts = await db.Payments.AsNoTracking()
+                    .Where(p => p.CheckoutId != null && checkouts.Contains(p.CheckoutId.Value) && p.Status == PaymentStatus.Succeeded)
+                    .Select(p => p.CheckoutId!.Value)
+                    .ToListAsync();
+                paidMeanwhile.AddRange(candidates.Where(c => _unpaid.TryGetValue(c, out var u) && u.CheckoutId is { } k && paidCheckouts.Contains(k)));
+            }
         }
 
         // From here to the flush, one turn: the set is read again, since other calls ran during the query.
@@ -433,7 +491,7 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
 
         foreach (var (order, done) in batch.Placed)
         {
-            _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.Total.Fen, order.PlacedAt);
+            _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.Total.Fen, order.PlacedAt) { CheckoutId = order.CheckoutId, CouponId = order.CouponId };
             done.SetResult(new OrderResult(OrderOutcome.Accepted, order.Id, order.Quantity, order.Total.Fen, _ledger.Remaining) { Pricing = order.Pricing, CouponId = order.CouponId });
         }
 
@@ -442,8 +500,14 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             done.SetResult(true);
         }
 
-        foreach (var (_, _, _, done) in batch.Cancelled)
+        foreach (var (_, unpaid, _, done) in batch.Cancelled)
         {
+            if (unpaid is { CheckoutId: { } checkout, CouponId: { } coupon })
+            {
+                // A checkout's coupon goes back once its last line is gone (a single order's goes back in the journal batch).
+                _ = GrainFactory.GetGrain<ICouponGrain>(coupon).ReturnIfUnusedAsync(checkout);
+            }
+
             done.SetResult(true);
         }
 

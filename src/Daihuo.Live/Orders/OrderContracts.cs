@@ -21,7 +21,34 @@ public sealed record PlaceOrder(
     /// <summary>The id the order gets when accepted (chosen by the caller so a coupon can be redeemed for it first); null: a new one.</summary>
     [Id(6)]
     public Guid? OrderId { get; init; }
+
+    /// <summary>This order is one line of a multi-offer checkout, priced across the whole cart as quoted.</summary>
+    [Id(7)]
+    public CartTerms? Cart { get; init; }
 }
+
+/// <summary>
+/// A checkout of several offers at once: every line as the quote priced it (each line's live unit
+/// price and its rank among its offer's orders), which one this grain sells, and the amounts the buyer
+/// was shown. The grain prices the whole cart again with its own price and rank, in the reservation's
+/// turn, and accepts its line only if the cart's total and its line's apportioned amount are exactly
+/// as quoted; so the lines the offers accept always add up to the total the buyer agreed to.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record CartTerms(
+    [property: Id(0)] Guid CheckoutId,
+    [property: Id(1)] IReadOnlyList<CartItem> Lines,
+    [property: Id(2)] int Index,
+    [property: Id(3)] long TotalFen,
+    [property: Id(4)] long AmountFen);
+
+[GenerateSerializer, Immutable]
+public sealed record CartItem(
+    [property: Id(0)] Guid SkuId,
+    [property: Id(1)] int Quantity,
+    [property: Id(2)] long UnitPriceFen,
+    [property: Id(3)] long ListPriceFen,
+    [property: Id(4)] int Rank);
 
 /// <summary>A promotion's terms as stored (kind and JSON), carried to the offer grain.</summary>
 [GenerateSerializer, Immutable]
@@ -68,6 +95,9 @@ public enum OrderOutcome
 
     /// <summary>A flash sale after its countdown ran out.</summary>
     Ended = 8,
+
+    /// <summary>A checkout line whose price or promotions changed since the quote: nothing was taken, quote again.</summary>
+    PriceChanged = 9,
 }
 
 /// <summary>A staff member's action on an offer (top-up, cancelling an order), for the audit entry written with it.</summary>
@@ -114,7 +144,12 @@ public sealed record OfferSnapshot(
     [property: Id(2)] int Sold,
     [property: Id(3)] int PerBuyerLimit,
     [property: Id(4)] long PriceFen,
-    [property: Id(5)] long Version);
+    [property: Id(5)] long Version)
+{
+    /// <summary>Orders placed on the offer so far (cancelled ones too): the next order's rank is one more.</summary>
+    [Id(6)]
+    public int Orders { get; init; }
+}
 
 /// <summary>
 /// The sequencer for one shelf item (key: the offer's id): checks and reserves stock in memory,

@@ -47,6 +47,13 @@ public interface ICouponGrain : IGrainWithGuidKey
 
     /// <summary>Gives the claim an order used back to its buyer (the order was not placed, or did not use it).</summary>
     Task ReleaseAsync(Guid orderId);
+
+    /// <summary>
+    /// After a refund or a cancellation: gives the claim redeemed for <paramref name="claimedFor"/> (an order, or a
+    /// checkout's lines) back to its buyer if nothing it discounted is kept (every line cancelled or fully refunded)
+    /// and the coupon is still valid. Answers whether it went back.
+    /// </summary>
+    Task<bool> ReturnIfUnusedAsync(Guid claimedFor);
 }
 
 public sealed class CouponGrain(IDbContextFactory<DaihuoDbContext> contexts, LiveClock clock) : Grain, ICouponGrain
@@ -131,6 +138,23 @@ public sealed class CouponGrain(IDbContextFactory<DaihuoDbContext> contexts, Liv
         await using var db = await contexts.CreateDbContextAsync();
         await db.CouponClaims.Where(c => c.CouponId == id && c.OrderId == orderId)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.OrderId, (Guid?)null).SetProperty(c => c.RedeemedAt, (DateTimeOffset?)null));
+    }
+
+    async Task<bool> ICouponGrain.ReturnIfUnusedAsync(Guid claimedFor)
+    {
+        // Calls for one coupon run one at a time here, each after its own cancellation or refund committed, so
+        // the last of a checkout's lines to go always sees all the others gone.
+        if (_coupon is not { } coupon || (coupon.EndsAt is { } end && clock.UtcNow >= end))
+        {
+            return false;
+        }
+
+        var id = this.GetPrimaryKey();
+        await using var db = await contexts.CreateDbContextAsync();
+        var kept = await db.Orders.AsNoTracking().AnyAsync(o => (o.Id == claimedFor || o.CheckoutId == claimedFor)
+            && o.Status != Data.Orders.OrderStatus.Cancelled && o.RefundedUnits < o.Quantity);
+        return !kept && await db.CouponClaims.Where(c => c.CouponId == id && c.OrderId == claimedFor)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.OrderId, (Guid?)null).SetProperty(c => c.RedeemedAt, (DateTimeOffset?)null)) == 1;
     }
 
     async Task<bool> ICouponGrain.RedeemAsync(string buyerId, Guid orderId)

@@ -29,29 +29,56 @@ public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var order = await db.Orders.AsNoTracking().SingleOrDefaultAsync(o => o.Id == orderId && o.BuyerId == buyerId, ct)
             ?? throw new NotFoundException(ErrorCodes.OrderNotFound, "orderId", orderId);
+        if (order.CheckoutId is { } checkout)
+        {
+            return await StartCheckoutAsync(db, checkout, order.CheckoutLines, ct);
+        }
+
         if (order.Status != OrderStatus.Placed)
         {
             throw new ConflictException(ErrorCodes.OrderNotPayable, "orderId", order.Status.ToString());
         }
 
-        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending, ct);
-        if (payment is null)
+        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.OrderId == orderId && p.Status == PaymentStatus.Pending, ct)
+            ?? await NewAsync(db, orderId, order.OfferId, null, order.Total, ct);
+        return new PaymentStart(payment.Id, orderId, payment.Amount.Fen, provider.CashierUrl(payment));
+    }
+
+    /// <summary>A checkout is paid as a whole, once every line is there and none was cancelled: one payment for the sum of its lines.</summary>
+    private async Task<PaymentStart> StartCheckoutAsync(DaihuoDbContext db, Guid checkout, int lines, CancellationToken ct)
+    {
+        var orders = await db.Orders.AsNoTracking().Where(o => o.CheckoutId == checkout).OrderBy(o => o.Id).ToListAsync(ct);
+        if (orders.Count != lines || orders.Any(o => o.Status == OrderStatus.Cancelled))
         {
-            payment = new Payment
-            {
-                Id = Guid.CreateVersion7(clock.GetUtcNow()),
-                OrderId = orderId,
-                OfferId = order.OfferId,
-                Provider = provider.ProviderName,
-                Amount = order.Total,
-                Status = PaymentStatus.Pending,
-                CreatedAt = clock.GetUtcNow(),
-            };
-            db.Payments.Add(payment);
-            await db.SaveChangesAsync(ct);
+            throw new ConflictException(ErrorCodes.CheckoutIncomplete, "orderId");
         }
 
-        return new PaymentStart(payment.Id, orderId, payment.Amount.Fen, provider.CashierUrl(payment));
+        if (orders.Any(o => o.Status != OrderStatus.Placed))
+        {
+            throw new ConflictException(ErrorCodes.OrderNotPayable, "orderId", OrderStatus.Paid.ToString());
+        }
+
+        var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.CheckoutId == checkout && p.Status == PaymentStatus.Pending, ct)
+            ?? await NewAsync(db, orders[0].Id, orders[0].OfferId, checkout, Money.FromFen(orders.Sum(o => o.Total.Fen)), ct);
+        return new PaymentStart(payment.Id, payment.OrderId, payment.Amount.Fen, provider.CashierUrl(payment));
+    }
+
+    private async Task<Payment> NewAsync(DaihuoDbContext db, Guid orderId, Guid offerId, Guid? checkout, Money amount, CancellationToken ct)
+    {
+        var payment = new Payment
+        {
+            Id = Guid.CreateVersion7(clock.GetUtcNow()),
+            OrderId = orderId,
+            OfferId = offerId,
+            CheckoutId = checkout,
+            Provider = provider.ProviderName,
+            Amount = amount,
+            Status = PaymentStatus.Pending,
+            CreatedAt = clock.GetUtcNow(),
+        };
+        db.Payments.Add(payment);
+        await db.SaveChangesAsync(ct);
+        return payment;
     }
 
     public async Task<Payment?> FindAsync(Guid paymentId, CancellationToken ct = default)
@@ -99,13 +126,19 @@ public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, 
             return NoticeOutcome.AlreadyRecorded;
         }
 
-        // A rehearsal's test order is paid on the offer's test twin. If this call fails, the stored payment still
-        // wins: the grain checks recorded payments before it lets an order expire.
-        var test = await db.Orders.AsNoTracking().Where(o => o.Id == payment.OrderId).Select(o => o.IsTest).SingleAsync(ct);
-        if (!await grains.Offer(payment.OfferId, test).MarkPaidAsync(payment.OrderId))
+        // A rehearsal's test order is paid on the offer's test twin; a checkout's payment pays every line on its own offer.
+        // If a call fails, the stored payment still wins: the grain checks recorded payments before it lets an order expire.
+        var (orderId, checkout) = (payment.OrderId, payment.CheckoutId);
+        var lines = await (checkout is null ? db.Orders.Where(o => o.Id == orderId) : db.Orders.Where(o => o.CheckoutId == checkout)).AsNoTracking()
+            .Select(o => new { o.Id, o.OfferId, o.IsTest })
+            .ToListAsync(ct);
+        foreach (var line in lines)
         {
-            // Paid after the order expired: the money is recorded; the order needs a refund (after-sales).
-            LogPaidAfterExpiry(logger, payment.OrderId);
+            if (!await grains.Offer(line.OfferId, line.IsTest).MarkPaidAsync(line.Id))
+            {
+                // Paid after the order expired: the money is recorded; the order needs a refund (after-sales).
+                LogPaidAfterExpiry(logger, line.Id);
+            }
         }
 
         return NoticeOutcome.Recorded;

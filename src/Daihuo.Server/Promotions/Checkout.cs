@@ -9,7 +9,19 @@ using Microsoft.EntityFrameworkCore;
 namespace Daihuo.Server.Promotions;
 
 /// <summary>A checkout quote: totals in fen and the breakdown in the buyer's language.</summary>
-public sealed record Quote(long Subtotal, long Discount, long Total, IReadOnlyList<string> Breakdown, Guid? CouponId);
+public sealed record Quote(long Subtotal, long Discount, long Total, IReadOnlyList<string> Breakdown, Guid? CouponId)
+{
+    /// <summary>A cart's lines: what each costs after every discount is apportioned to it (a refund of the line returns this).</summary>
+    public IReadOnlyList<QuoteLine> Lines { get; init; } = [];
+}
+
+public sealed record QuoteLine(Guid OfferId, int Quantity, long UnitPrice, long Amount);
+
+/// <summary>A line of a cart as the storefront checks it: the offer, its SKU and list price, how many.</summary>
+public sealed record CartPick(Guid OfferId, Guid SkuId, Money ListPrice, int Quantity);
+
+/// <summary>A cart priced for placing: the engine's answer and each line as the offer grains will check it.</summary>
+public sealed record PricedCheckout(PricedCart Priced, IReadOnlyList<CartItem> Items, OrderPricing? Pricing, Guid? Redeemed);
 
 /// <summary>
 /// Promotions at checkout. The quote prices a line as the offer grain will; placing an order redeems
@@ -73,6 +85,65 @@ public sealed class Checkout(PromotionStore promotions, IDbContextFactory<Daihuo
         {
             Policy = ReferenceEquals(policy, StackingPolicy.Default) ? null : PromotionJson.Write(policy),
         }, redeemed);
+    }
+
+    /// <summary>A cart of several offers priced together: threshold discounts and coupons count the whole cart.</summary>
+    public async Task<Quote> QuoteCartAsync(Guid sessionId, IReadOnlyList<CartPick> picks, string? buyerId, bool test, CancellationToken ct)
+    {
+        var (active, held) = await ForBuyerAsync(sessionId, test ? null : buyerId, ct);
+        var (priced, _) = await PriceCartAsync(active, held, picks, test, await promotions.PolicyAsync(ct));
+        return Show(priced, picks);
+    }
+
+    public Quote Show(PricedCart priced, IReadOnlyList<CartPick> picks) =>
+        new(priced.Subtotal.Fen, priced.Discount.Fen, priced.Total.Fen, text.Breakdown(priced), priced.CouponId is { } c ? Guid.Parse(c) : null)
+        {
+            Lines = [.. priced.Lines.Select((l, i) => new QuoteLine(picks[i].OfferId, l.Quantity, l.UnitPrice.Fen, l.Amount.Fen))],
+        };
+
+    /// <summary>
+    /// Prices a cart for placing: the coupon the best price uses is redeemed for <paramref name="checkoutId"/> first,
+    /// then the cart is priced again with exactly the coupons the grains will be given, so each grain can check its
+    /// line against these amounts.
+    /// </summary>
+    public async Task<PricedCheckout> PrepareCartAsync(Guid sessionId, IReadOnlyList<CartPick> picks, string buyerId, Guid checkoutId, bool test, CancellationToken ct)
+    {
+        var (active, held) = await ForBuyerAsync(sessionId, test ? null : buyerId, ct);
+        var policy = await promotions.PolicyAsync(ct);
+        var (priced, items) = await PriceCartAsync(active, held, picks, test, policy);
+        Guid? redeemed = null;
+        if (priced.CouponId is { } chosen && await grains.GetGrain<ICouponGrain>(Guid.Parse(chosen)).RedeemAsync(buyerId, checkoutId))
+        {
+            redeemed = Guid.Parse(chosen);
+        }
+
+        IReadOnlyList<string> coupons = redeemed is { } r ? [r.ToString("N")] : [];
+        if (priced.CouponId != coupons.FirstOrDefault())
+        {
+            (priced, items) = await PriceCartAsync(active, coupons, picks, test, policy);
+        }
+
+        var pricing = active.Count == 0 ? null : new OrderPricing([.. active.Select(p => new PromotionTerms(p.Kind, PromotionJson.Write(p)))], 0, coupons)
+        {
+            Policy = ReferenceEquals(policy, StackingPolicy.Default) ? null : PromotionJson.Write(policy),
+        };
+        return new PricedCheckout(priced, items, pricing, redeemed);
+    }
+
+    private async Task<(PricedCart Priced, IReadOnlyList<CartItem> Items)> PriceCartAsync(IReadOnlyList<Promotion> active, IReadOnlyList<string> held,
+        IReadOnlyList<CartPick> picks, bool test, StackingPolicy policy)
+    {
+        var snapshots = await Task.WhenAll(picks.Select(p => grains.Offer(p.OfferId, test).GetSnapshotAsync()));
+        var items = picks.Select((p, i) => new CartItem(p.SkuId, p.Quantity, snapshots[i].PriceFen, p.ListPrice.Fen, snapshots[i].Orders + 1)).ToList();
+        var ranks = new Dictionary<Guid, int>();
+        foreach (var item in items)
+        {
+            ranks[item.SkuId] = item.Rank;
+        }
+
+        var priced = PricingEngine.Price([.. items.Select(i => new CartLine(i.SkuId, i.Quantity, Money.FromFen(i.UnitPriceFen), Money.FromFen(i.ListPriceFen)))], active,
+            new PricingContext(clock.GetUtcNow()) { HeldCoupons = test ? [] : held, RankBySku = ranks, OrderRank = items[0].Rank }, policy);
+        return (priced, items);
     }
 
     /// <summary>After the grain answered: a redeemed claim the order did not end up using goes back to the buyer.</summary>

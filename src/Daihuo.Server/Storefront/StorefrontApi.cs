@@ -21,7 +21,13 @@ public sealed record CommentRequest(string? Text);
 
 public sealed record RoomCoupon(Guid CouponId, string Name, long? AmountOff, int? PercentOff, long MinSpend, DateTimeOffset? EndsAt, int Remaining, bool Held);
 
-public sealed record MyOrder(Guid OrderId, string Name, string? Variant, int Quantity, long Total, string Status, bool Test, DateTimeOffset PlacedAt);
+public sealed record MyOrder(Guid OrderId, string Name, string? Variant, int Quantity, long Total, string Status, bool Test, DateTimeOffset PlacedAt)
+{
+    /// <summary>The checkout the order is a line of (its lines are paid together), and what was refunded of it.</summary>
+    public Guid? CheckoutId { get; init; }
+
+    public long Refunded { get; init; }
+}
 
 /// <summary>An accepted order, built only from what the journal holds, so a replay is byte for byte the same.</summary>
 public sealed record OrderAccepted(Guid OrderId, Guid OfferId, int Quantity, long Total, string Status);
@@ -175,7 +181,7 @@ internal static class StorefrontApi
         var session = await live.GetByRoomAsync(room, ct) ?? throw new NotFoundException(ErrorCodes.SessionNotFound, "room", room);
         var page = await orders.ListAsync(new Data.Orders.OrderFilter(session.Id, IncludeTest: true, PageSize: 50) { BuyerId = buyer.Id }, ct);
         return Results.Ok(page.Items.Select(o => new MyOrder(o.Id, o.ProductName, string.Join(" · ", new[] { o.Colour, o.Size }.Where(v => !string.IsNullOrEmpty(v))),
-            o.Quantity, o.Total.Fen, o.Status.ToString().ToLowerInvariant(), o.IsTest, o.PlacedAt)));
+            o.Quantity, o.Total.Fen, o.Status.ToString().ToLowerInvariant(), o.IsTest, o.PlacedAt) { CheckoutId = o.CheckoutId, Refunded = o.Refunded.Fen }));
     }
 
     /// <summary>The price of a line at checkout, with the breakdown in the buyer's language ("再买 ¥41.00 可享满 ¥299.00 减 ¥30.00").</summary>
@@ -222,14 +228,17 @@ internal static class StorefrontApi
         };
     }
 
-    private static async Task<SessionDetails> OpenRoomAsync(string room, LiveStore live, CancellationToken ct)
+    internal static async Task<SessionDetails> OpenRoomAsync(string room, LiveStore live, CancellationToken ct)
     {
         var session = await live.GetByRoomAsync(room, ct) ?? throw new NotFoundException(ErrorCodes.SessionNotFound, "room", room);
         return session.Status == SessionStage.Ended ? throw new ConflictException(ErrorCodes.SessionClosed, "room") : session;
     }
 
-    private static async Task<IResult> PlaceOrderAsync(Guid offerId, HttpContext http, BuyerIdentity buyers, LiveStore live, IGrainFactory grains, Promotions.Checkout checkout,
-        TimeProvider clock, CancellationToken ct)
+    /// <summary>
+    /// Reads a request that carries an Idempotency-Key: the key (checked), the hash of the method, path
+    /// and body (the same key with another body is refused), and the body.
+    /// </summary>
+    internal static async Task<(string Key, string Hash, T? Request)> ReadKeyedAsync<T>(HttpContext http, string field, CancellationToken ct)
     {
         var key = http.Request.Headers[KeyHeader].ToString();
         if (string.IsNullOrEmpty(key))
@@ -242,21 +251,34 @@ internal static class StorefrontApi
             throw new DomainValidationException(ErrorCodes.IdempotencyKeyFormat, KeyHeader);
         }
 
-        var buyer = buyers.Current(http.Request) ?? throw ProblemException.BuyerRequired();
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, ct);
         var body = buffer.ToArray();
         var hash = Convert.ToHexString(SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes($"POST {http.Request.Path}\n"), .. body]));
-        OrderRequest? request;
         try
         {
-            request = JsonSerializer.Deserialize<OrderRequest>(body, JsonSerializerOptions.Web);
+            return (key, hash, JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web));
         }
         catch (JsonException)
         {
-            throw new DomainValidationException(ErrorCodes.InvalidNumber, "quantity");
+            throw new DomainValidationException(ErrorCodes.InvalidNumber, field);
         }
+    }
 
+    /// <summary>Marks a buyer's key as in flight on this server for the duration (a second request with it is a 409).</summary>
+    internal static IDisposable Hold(string buyerId, string key) =>
+        InFlight.TryAdd((buyerId, key), 0) ? new Release(buyerId, key) : throw new ConflictException(ErrorCodes.IdempotencyInFlight, KeyHeader);
+
+    private sealed class Release(string buyerId, string key) : IDisposable
+    {
+        public void Dispose() => InFlight.TryRemove((buyerId, key), out _);
+    }
+
+    private static async Task<IResult> PlaceOrderAsync(Guid offerId, HttpContext http, BuyerIdentity buyers, LiveStore live, IGrainFactory grains, Promotions.Checkout checkout,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var (key, hash, request) = await ReadKeyedAsync<OrderRequest>(http, "quantity", ct);
+        var buyer = buyers.Current(http.Request) ?? throw ProblemException.BuyerRequired();
         if (request is null || request.Quantity < 1)
         {
             throw new DomainValidationException(ErrorCodes.InvalidQuantity, "quantity");
@@ -274,12 +296,7 @@ internal static class StorefrontApi
             throw new ConflictException(ErrorCodes.OfferUnlisted, "offerId");
         }
 
-        if (!InFlight.TryAdd((buyer.Id, key), 0))
-        {
-            throw new ConflictException(ErrorCodes.IdempotencyInFlight, KeyHeader);
-        }
-
-        try
+        using (Hold(buyer.Id, key))
         {
             // A rehearsal sells the same shelf as test orders, on the offer's test twin (with promotions, without real coupons).
             var test = gate.Stage == SessionStage.Rehearsal;
@@ -303,19 +320,22 @@ internal static class StorefrontApi
                 OrderOutcome.Accepted => Results.Json(
                     new OrderAccepted(result.OrderId!.Value, offerId, result.Quantity, result.TotalFen, gate.Stage == SessionStage.Rehearsal ? "test" : "placed"),
                     statusCode: StatusCodes.Status201Created),
-                OrderOutcome.KeyReused => throw ProblemException.KeyReused(),
-                OrderOutcome.SoldOut => throw new ConflictException(ErrorCodes.SoldOut, "quantity"),
-                OrderOutcome.NotEnoughStock => throw new ConflictException(ErrorCodes.NotEnoughStock, "quantity", result.Remaining),
-                OrderOutcome.OverBuyerLimit => throw new ConflictException(ErrorCodes.OverBuyerLimit, "quantity", (await offer.GetSnapshotAsync()).PerBuyerLimit),
-                OrderOutcome.InvalidQuantity => throw new DomainValidationException(ErrorCodes.InvalidQuantity, "quantity"),
-                OrderOutcome.NotStarted => throw new ConflictException(ErrorCodes.FlashNotStarted, "offerId"),
-                OrderOutcome.Ended => throw new ConflictException(ErrorCodes.FlashEnded, "offerId"),
-                _ => throw ProblemException.RetryLater(),
+                _ => throw await RefusalAsync(result, offer, "quantity", "offerId"),
             };
         }
-        finally
-        {
-            InFlight.TryRemove((buyer.Id, key), out _);
-        }
     }
+
+    /// <summary>The problem a refused order answers with, naming the request's fields.</summary>
+    internal static async Task<Exception> RefusalAsync(OrderResult result, IOfferGrain offer, string quantityField, string offerField) => result.Outcome switch
+    {
+        OrderOutcome.KeyReused => ProblemException.KeyReused(),
+        OrderOutcome.SoldOut => new ConflictException(ErrorCodes.SoldOut, quantityField),
+        OrderOutcome.NotEnoughStock => new ConflictException(ErrorCodes.NotEnoughStock, quantityField, result.Remaining),
+        OrderOutcome.OverBuyerLimit => new ConflictException(ErrorCodes.OverBuyerLimit, quantityField, (await offer.GetSnapshotAsync()).PerBuyerLimit),
+        OrderOutcome.InvalidQuantity => new DomainValidationException(ErrorCodes.InvalidQuantity, quantityField),
+        OrderOutcome.NotStarted => new ConflictException(ErrorCodes.FlashNotStarted, offerField),
+        OrderOutcome.Ended => new ConflictException(ErrorCodes.FlashEnded, offerField),
+        OrderOutcome.PriceChanged => new ConflictException(ErrorCodes.CheckoutPriceChanged, offerField),
+        _ => ProblemException.RetryLater(),
+    };
 }

@@ -24,7 +24,8 @@ internal static class StorefrontPage
         "store.following", "store.share", "store.shared", "store.comment_placeholder", "store.send", "store.ship_name", "store.ship_phone", "store.ship_address",
         "store.sku", "store.my_orders", "store.no_orders", "store.status.placed", "store.status.paid", "store.status.cancelled", "store.test_badge",
         "store.backup_line", "store.comments", "store.identify_first", "store.test_order", "store.empty_shelf", "store.coupons", "store.claim", "store.claimed",
-        "store.coupon_left", "store.coupon_min", "store.price_breakdown", "store.to_pay",
+        "store.coupon_left", "store.coupon_min", "store.price_breakdown", "store.to_pay", "store.bag", "store.bag_add", "store.bag_added", "store.bag_remove",
+        "store.bag_paid_together", "store.refunded",
     ];
 
     public static IEndpointRouteBuilder MapStorefrontPages(this IEndpointRouteBuilder app)
@@ -80,6 +81,7 @@ internal static class StorefrontPage
                 <input name="text" maxlength="100" autocomplete="off" placeholder="{{t("store.comment_placeholder")}}" data-testid="comment-input">
                 <button type="submit" data-testid="comment-send">{{t("store.send")}}</button>
                 <button type="button" class="ghost" id="my-orders" data-testid="my-orders">{{t("store.my_orders")}}</button>
+                <button type="button" class="bag-open" id="bag-open" data-testid="bag-open" hidden>{{t("store.bag")}} <span id="bag-count" data-testid="bag-count">0</span></button>
               </form>
               <section class="coupons" id="coupons" data-testid="coupons" hidden></section>
               <section class="shelf" id="shelf" data-testid="shelf" aria-live="polite"></section>
@@ -95,7 +97,8 @@ internal static class StorefrontPage
                 </div>
                 <div id="buy-fields" class="group">
                   <div class="skus" id="skus" role="radiogroup" aria-label="{{t("store.sku")}}"></div>
-                  <label>{{t("store.quantity")}}<input name="quantity" type="number" min="1" value="1" inputmode="numeric" data-testid="buy-quantity"></label>
+                  <ul class="bag-lines" id="bag-lines" data-testid="bag-lines" hidden></ul>
+                  <label id="quantity-field">{{t("store.quantity")}}<input name="quantity" type="number" min="1" value="1" inputmode="numeric" data-testid="buy-quantity"></label>
                   <div class="two">
                     <label>{{t("store.ship_name")}}<input name="shipName" maxlength="20" autocomplete="name" data-testid="ship-name"></label>
                     <label>{{t("store.ship_phone")}}<input name="shipPhone" inputmode="tel" maxlength="14" autocomplete="tel" data-testid="ship-phone"></label>
@@ -106,6 +109,7 @@ internal static class StorefrontPage
                 <p class="sheet-message" id="sheet-message" role="status" data-testid="buy-message"></p>
                 <div class="sheet-actions">
                   <button type="button" class="ghost" id="sheet-cancel">{{t("store.cancel")}}</button>
+                  <button type="button" class="ghost" id="sheet-add" data-testid="bag-add">{{t("store.bag_add")}}</button>
                   <button type="submit" id="sheet-submit" data-testid="buy-submit">{{t("store.submit")}}</button>
                 </div>
               </form>

@@ -2,6 +2,8 @@ using System.Text.RegularExpressions;
 using Daihuo.Data;
 using Daihuo.Data.Audit;
 using Daihuo.Data.Live;
+using Daihuo.Data.Promotions;
+using Daihuo.Domain.Promotions;
 using Daihuo.Domain.Common;
 using Daihuo.Domain.Live;
 using Microsoft.EntityFrameworkCore;
@@ -13,6 +15,7 @@ namespace Daihuo.E2E.Promotions;
 /// <summary>
 /// Staff set up a threshold discount on the promotions page and issue a room coupon from the live
 /// page; a viewer on a phone claims the coupon, sees the breakdown at checkout and pays the priced total.
+/// A bag of two products is priced as one cart, and staff refund one line: the amount is its apportioned share.
 /// </summary>
 public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -20,6 +23,30 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
 
     private static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png") });
+
+    /// <summary>The viewer taps "claim", identifies in the sheet that opens, and claims the room's coupon.</summary>
+    private static async Task ClaimAsync(IPage phone, string number, string nickname)
+    {
+        await phone.ClickAsync("[data-testid=coupon-claim]");
+        await phone.FillAsync("[data-testid=buyer-phone]", number);
+        await phone.FillAsync("[data-testid=buyer-nickname]", nickname);
+        await phone.ClickAsync("[data-testid=buy-submit]");
+        await phone.WaitForFunctionAsync("() => document.getElementById('sheet').hidden");
+        await phone.ClickAsync("[data-testid=coupon-claim]");
+        await phone.WaitForFunctionAsync("() => document.querySelector('[data-testid=coupon-claim]')?.disabled");
+    }
+
+    /// <summary>Submits the sheet and pays on the provider's page, which must ask for <paramref name="amount"/>.</summary>
+    private static async Task SubmitAndPayAsync(IPage phone, string amount)
+    {
+        await phone.ClickAsync("[data-testid=buy-submit]");
+        await phone.Locator(".sheet-message.ok").WaitForAsync();
+        await phone.ClickAsync("[data-testid=pay-link]");
+        await phone.WaitForURLAsync(new Regex("/pay/local/"));
+        Assert.Contains(amount, await phone.InnerTextAsync("[data-testid=pay-amount]"), StringComparison.Ordinal);
+        await phone.ClickAsync("[data-testid=pay-confirm]");
+        await phone.Locator("[data-testid=pay-done]").WaitForAsync();
+    }
 
     /// <summary>A live session selling the demo's mango slices at 29.90, set up through the stores (the console journey is tested elsewhere).</summary>
     private async Task<(Guid SessionId, string Room)> LiveSessionAsync(string title)
@@ -78,13 +105,7 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
         await phone.Locator("[data-testid=coupon]").WaitForAsync();
 
         // The viewer identifies, claims the coupon and checks out two bags: 59.80 − 5 − 3 = 51.80.
-        await phone.ClickAsync("[data-testid=coupon-claim]");
-        await phone.FillAsync("[data-testid=buyer-phone]", chinese ? "13800138011" : "13900139011");
-        await phone.FillAsync("[data-testid=buyer-nickname]", chinese ? "小鹿粉丝" : "Fan");
-        await phone.ClickAsync("[data-testid=buy-submit]");
-        await phone.WaitForFunctionAsync("() => document.getElementById('sheet').hidden");
-        await phone.ClickAsync("[data-testid=coupon-claim]");
-        await phone.WaitForFunctionAsync("() => document.querySelector('[data-testid=coupon-claim]')?.disabled");
+        await ClaimAsync(phone, chinese ? "13800138011" : "13900139011", chinese ? "小鹿粉丝" : "Fan");
         await phone.Locator("[data-testid=offer-buy]").First.ClickAsync();
         await phone.FillAsync("[data-testid=buy-quantity]", "2");
         await phone.FillAsync("[data-testid=ship-name]", chinese ? "王小明" : "Ming Wang");
@@ -95,19 +116,82 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
         Assert.Contains(chinese ? "满 ¥50.00 减 ¥5.00" : "¥50.00 minus ¥5.00", lines, StringComparison.Ordinal);
         Assert.Contains(chinese ? "优惠券减 ¥3.00" : "Coupon: ¥3.00 off", lines, StringComparison.Ordinal);
         await ShotAsync(phone, $"storefront-promotions-{language}");
-        await phone.ClickAsync("[data-testid=buy-submit]");
-        await phone.Locator(".sheet-message.ok").WaitForAsync();
-        await phone.ClickAsync("[data-testid=pay-link]");
-        await phone.WaitForURLAsync(new Regex("/pay/local/"));
-        Assert.Contains("51.80", await phone.InnerTextAsync("[data-testid=pay-amount]"), StringComparison.Ordinal);
-        await phone.ClickAsync("[data-testid=pay-confirm]");
-        await phone.Locator("[data-testid=pay-done]").WaitForAsync();
+        await SubmitAndPayAsync(phone, "51.80");
 
         // The promotions page counts the paid order: the coupon's cost and the order's GMV.
         await console.GotoAsync("/promotions");
         await BrowserFixture.WaitForConsoleAsync(console);
         await console.Locator("[data-testid=promotion-stats]", new() { HasTextString = "51.80" }).First.WaitForAsync();
         await ShotAsync(console, $"promotions-stats-{language}");
+        await phone.Context.CloseAsync();
+        await console.Context.CloseAsync();
+    }
+
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task A_bag_is_priced_as_one_cart_and_staff_refund_one_line_its_apportioned_share(string language)
+    {
+        if (browser.Unavailable is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var chinese = language == "zh-CN";
+        var (sessionId, room) = await LiveSessionAsync(chinese ? "凑单专场" : "Bundle night");
+        var services = browser.App.Services;
+        var ct = TestContext.Current.CancellationToken;
+        await using (var db = await services.GetRequiredService<IDbContextFactory<DaihuoDbContext>>().CreateDbContextAsync(ct))
+        {
+            var pastry = await db.Skus.Where(k => k.Code == "DH-F5004").Select(k => k.Id).SingleAsync(ct);
+            await services.GetRequiredService<LiveStore>().AddOfferAsync(sessionId, new OfferDraft(pastry, Money.FromFen(1990), 30, 5), Actor.System, ct);
+        }
+
+        var promotions = services.GetRequiredService<PromotionStore>();
+        await promotions.CreateAsync(new ThresholdDiscount("", chinese ? "满 50 减 5" : "5 off 50", Money.FromFen(5000), Money.FromFen(500), false), sessionId, Actor.System, ct);
+        await promotions.CreateAsync(new Coupon("", chinese ? "直播间 3 元券" : "Room coupon 3", Money.FromFen(300), null, null, Money.FromFen(2000), 100, 1)
+        {
+            Scope = CouponScope.Room,
+            EndsAt = DateTimeOffset.UtcNow.AddDays(1),
+        }, sessionId, Actor.System, ct);
+
+        // The viewer claims the coupon (identifying first), then puts one bag of mango slices and two boxes of pastries in the bag.
+        var phone = await browser.PhonePageAsync(language);
+        await phone.GotoAsync("/live/" + room);
+        await phone.Locator("[data-testid=coupon]").WaitForAsync();
+        await ClaimAsync(phone, chinese ? "13800138021" : "13900139021", chinese ? "凑单达人" : "Bargain fan");
+        await phone.Locator("[data-testid=offer-buy]").Nth(0).ClickAsync();
+        await phone.ClickAsync("[data-testid=bag-add]");
+        await phone.Locator("[data-testid=offer-buy]").Nth(1).ClickAsync();
+        await phone.FillAsync("[data-testid=buy-quantity]", "2");
+        await phone.ClickAsync("[data-testid=bag-add]");
+        await phone.Locator("[data-testid=bag-count]", new() { HasTextString = "3" }).WaitForAsync();
+
+        // 29.90 + 39.80 = 69.70 − 5 − 3 = 61.70, spread over the lines: 26.47 and 35.23.
+        await phone.ClickAsync("[data-testid=bag-open]");
+        await phone.FillAsync("[data-testid=ship-name]", chinese ? "李小红" : "Hong Li");
+        await phone.FillAsync("[data-testid=ship-phone]", "13800138021");
+        await phone.FillAsync("[data-testid=ship-address]", chinese ? "杭州市西湖区文三路 90 号" : "90 Wensan Road, Hangzhou");
+        await phone.WaitForFunctionAsync("() => document.querySelector('[data-testid=quote-total]')?.innerText.includes('61.70')");
+        Assert.Equal(["¥26.47", "¥35.23"], await phone.Locator("[data-testid=bag-line-amount]").AllInnerTextsAsync());
+        var lines = string.Join("\n", await phone.Locator("[data-testid=quote-line]").AllInnerTextsAsync());
+        Assert.Contains(chinese ? "满 ¥50.00 减 ¥5.00" : "¥50.00 minus ¥5.00", lines, StringComparison.Ordinal);
+        Assert.Contains(chinese ? "优惠券减 ¥3.00" : "Coupon: ¥3.00 off", lines, StringComparison.Ordinal);
+        await ShotAsync(phone, $"storefront-bag-{language}");
+        await SubmitAndPayAsync(phone, "61.70");
+
+        // Staff refund the pastries on the orders page: the dialog offers exactly their share, and the row shows it refunded.
+        var console = await browser.SignedInPageAsync(language, "controller@daihuo.local");
+        await console.GotoAsync($"/orders?session={sessionId}");
+        await BrowserFixture.WaitForConsoleAsync(console);
+        var row = console.Locator("tr", new() { HasTextString = "DH-F5004" });
+        await row.Locator("[data-testid=order-refund]").ClickAsync();
+        await console.Locator("[data-testid=refund-amount]", new() { HasTextString = "35.23" }).WaitForAsync();
+        await console.FillAsync("[data-testid=refund-reason]", chinese ? "七天无理由退货" : "Returned within 7 days");
+        await ShotAsync(console, $"orders-refund-{language}");
+        await console.ClickAsync("[data-testid=refund-submit]");
+        await row.Locator("[data-testid=order-refunded]", new() { HasTextString = "35.23" }).WaitForAsync();
+        Assert.Equal(0, await row.Locator("[data-testid=order-refund]").CountAsync());
+        await ShotAsync(console, $"orders-refunded-{language}");
         await phone.Context.CloseAsync();
         await console.Context.CloseAsync();
     }

@@ -183,6 +183,30 @@ public abstract class OfferConcurrencyTests<TCluster, TDatabase>(TCluster live) 
         await Assert.ThrowsAnyAsync<Exception>(() => db.Offers.Where(o => o.Id == offerId).ExecuteUpdateAsync(s => s.SetProperty(o => o.Sold, 6), Ct));
         Assert.Equal(3, (await OfferRowAsync(offerId)).Sold);
     }
+
+    [Fact]
+    public async Task A_checkout_line_not_priced_as_quoted_is_refused_and_takes_nothing()
+    {
+        SkipIfUnavailable();
+        var offerId = await live.CreateOfferAsync(units: 10, perBuyerLimit: 2);
+        var offer = live.Grains.Offer(offerId);
+        Guid skuId;
+        await using (var db = live.Database.CreateDbContext())
+        {
+            skuId = await db.Offers.Where(o => o.Id == offerId).Select(o => o.SkuId).SingleAsync(Ct);
+        }
+
+        // The buyer was quoted 99.00 for this line of a 149.00 cart; the offer's price is 99.00, so one fen off is a changed price.
+        var checkout = Guid.NewGuid();
+        CartItem[] lines = [new(skuId, 1, 9900, 19900, 1), new(Guid.NewGuid(), 1, 5000, 5000, 1)];
+        var stale = await offer.PlaceOrderAsync(new PlaceOrder("cart-buyer", 1, "cart-1", "h1") { Cart = new CartTerms(checkout, lines, 0, 14900, 9899) });
+        Assert.Equal((OrderOutcome.PriceChanged, 0), (stale.Outcome, (await offer.GetSnapshotAsync()).Sold));
+
+        var placed = await offer.PlaceOrderAsync(new PlaceOrder("cart-buyer", 1, "cart-2", "h2") { Cart = new CartTerms(checkout, lines, 0, 14900, 9900) });
+        Assert.Equal((OrderOutcome.Accepted, 9900L), (placed.Outcome, placed.TotalFen));
+        var order = Assert.Single(await OrdersAsync(offerId));
+        Assert.Equal((checkout, 2, 9900L), (order.CheckoutId!.Value, order.CheckoutLines, order.Total.Fen));
+    }
 }
 
 public sealed class SqliteOfferConcurrencyTests(SqliteLiveCluster live) : OfferConcurrencyTests<SqliteLiveCluster, SqliteFixture>(live);

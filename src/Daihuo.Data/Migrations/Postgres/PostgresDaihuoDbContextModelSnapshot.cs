@@ -469,6 +469,12 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("CancelledAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("CheckoutId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CheckoutLines")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("CouponId")
                         .HasColumnType("uuid");
 
@@ -502,6 +508,12 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.Property<int>("Quantity")
                         .HasColumnType("integer");
 
+                    b.Property<long>("Refunded")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("RefundedUnits")
+                        .HasColumnType("integer");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -533,6 +545,8 @@ namespace Daihuo.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckoutId");
+
                     b.HasIndex("PlacedAt");
 
                     b.HasIndex("OfferId", "JournalVersion");
@@ -545,6 +559,8 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.ToTable("Orders_Orders", null, t =>
                         {
                             t.HasCheckConstraint("CK_Orders_Orders_Quantity", "\"Quantity\" > 0");
+
+                            t.HasCheckConstraint("CK_Orders_Orders_Refunded", "\"RefundedUnits\" >= 0 AND \"RefundedUnits\" <= \"Quantity\"");
                         });
                 });
 
@@ -556,6 +572,9 @@ namespace Daihuo.Data.Migrations.Postgres
 
                     b.Property<long>("Amount")
                         .HasColumnType("bigint");
+
+                    b.Property<Guid?>("CheckoutId")
+                        .HasColumnType("uuid");
 
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -587,12 +606,59 @@ namespace Daihuo.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckoutId");
+
                     b.HasIndex("NotificationId")
                         .IsUnique();
 
                     b.HasIndex("OrderId");
 
                     b.ToTable("Orders_Payments", (string)null);
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Orders.Refund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("CheckoutId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("Orders_Refunds", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Orders_Refunds_Units", "\"Units\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Daihuo.Data.Promotions.CouponClaim", b =>
@@ -975,6 +1041,15 @@ namespace Daihuo.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("Daihuo.Data.Orders.Payment", b =>
+                {
+                    b.HasOne("Daihuo.Data.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Orders.Refund", b =>
                 {
                     b.HasOne("Daihuo.Data.Orders.Order", null)
                         .WithMany()

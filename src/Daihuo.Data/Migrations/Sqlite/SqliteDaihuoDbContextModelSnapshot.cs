@@ -459,6 +459,12 @@ namespace Daihuo.Data.Migrations.Sqlite
                     b.Property<long?>("CancelledAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CheckoutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CheckoutLines")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("CouponId")
                         .HasColumnType("TEXT");
 
@@ -492,6 +498,12 @@ namespace Daihuo.Data.Migrations.Sqlite
                     b.Property<int>("Quantity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Refunded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RefundedUnits")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -523,6 +535,8 @@ namespace Daihuo.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckoutId");
+
                     b.HasIndex("PlacedAt");
 
                     b.HasIndex("OfferId", "JournalVersion");
@@ -535,6 +549,8 @@ namespace Daihuo.Data.Migrations.Sqlite
                     b.ToTable("Orders_Orders", null, t =>
                         {
                             t.HasCheckConstraint("CK_Orders_Orders_Quantity", "\"Quantity\" > 0");
+
+                            t.HasCheckConstraint("CK_Orders_Orders_Refunded", "\"RefundedUnits\" >= 0 AND \"RefundedUnits\" <= \"Quantity\"");
                         });
                 });
 
@@ -546,6 +562,9 @@ namespace Daihuo.Data.Migrations.Sqlite
 
                     b.Property<long>("Amount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("CheckoutId")
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
@@ -577,12 +596,59 @@ namespace Daihuo.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("CheckoutId");
+
                     b.HasIndex("NotificationId")
                         .IsUnique();
 
                     b.HasIndex("OrderId");
 
                     b.ToTable("Orders_Payments", (string)null);
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Orders.Refund", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CheckoutId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrderId");
+
+                    b.ToTable("Orders_Refunds", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Orders_Refunds_Units", "\"Units\" > 0");
+                        });
                 });
 
             modelBuilder.Entity("Daihuo.Data.Promotions.CouponClaim", b =>
@@ -961,6 +1027,15 @@ namespace Daihuo.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("Daihuo.Data.Orders.Payment", b =>
+                {
+                    b.HasOne("Daihuo.Data.Orders.Order", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Orders.Refund", b =>
                 {
                     b.HasOne("Daihuo.Data.Orders.Order", null)
                         .WithMany()

@@ -12,6 +12,9 @@
   let product = null;      // the offers (SKUs) of the product being bought
   let current = null;      // the chosen offer
   let pendingKey = null;   // reused on retry of the same purchase, new for a new purchase
+  let bagMode = false;     // the sheet checks out the bag (several offers at once) instead of one offer
+  const bagKey = 'daihuo.bag.' + room;
+  let bag = JSON.parse(localStorage.getItem(bagKey) || '[]');   // [{ offerId, quantity }]
   let identified = localStorage.getItem('daihuo.identified') === '1';
   let following = localStorage.getItem('daihuo.follow.' + room) === '1';
   const source = new URLSearchParams(location.search).get('src') || '';
@@ -104,6 +107,7 @@
     if (!button) return;
     const ids = button.closest('.card').dataset.offers.split(',');
     product = state.offers.filter(o => ids.includes(o.offerId));
+    setBagMode(false);
     choose(product.find(o => o.remaining > 0) || product[0]);
     pendingKey = null;
     $('identify').hidden = identified;
@@ -120,13 +124,16 @@
   async function quote() {
     const box = $('quote');
     const seq = ++quoteSeq;   // answers can arrive out of order: only the latest request may draw
-    if (!current) { box.innerHTML = ''; return; }
+    if (bagMode ? bag.length === 0 : !current) { box.innerHTML = ''; return; }
     const q = Math.max(1, Number(form.quantity.value) || 1);
-    const r = await fetch(`/api/storefront/offers/${current.offerId}/quote?quantity=${q}`);
+    const r = bagMode
+      ? await post(`/api/storefront/rooms/${room}/quote`, { lines: bag })
+      : await fetch(`/api/storefront/offers/${current.offerId}/quote?quantity=${q}`);
     if (seq !== quoteSeq) return;
     if (!r.ok) { box.innerHTML = ''; return; }
     const p = await r.json();
     if (seq !== quoteSeq) return;
+    if (bagMode) drawBag(p.lines);
     box.innerHTML = (p.breakdown.length ? `<p class="quote-title">${esc(T['store.price_breakdown'])}</p><ul>${p.breakdown.map(l => `<li data-testid="quote-line">${esc(l)}</li>`).join('')}</ul>` : '') +
       `<p class="quote-total">${esc(T['store.to_pay'])} <b data-testid="quote-total">${yuan(p.total)}</b>${p.discount ? ` <s>${yuan(p.subtotal)}</s>` : ''}</p>`;
   }
@@ -196,12 +203,14 @@
     submit.disabled = true;
     try {
       if (!await identify()) return;
-      if (!product) { sheet.hidden = true; return; }   // identified to comment
-      const body = { quantity: Number(form.quantity.value), shipName: form.shipName.value, shipPhone: form.shipPhone.value, shipAddress: form.shipAddress.value };
+      if (!product && !bagMode) { sheet.hidden = true; return; }   // identified to comment
+      const ship = { shipName: form.shipName.value, shipPhone: form.shipPhone.value, shipAddress: form.shipAddress.value };
+      const body = bagMode ? { lines: bag, ...ship } : { quantity: Number(form.quantity.value), ...ship };
+      const url = bagMode ? `/api/storefront/rooms/${room}/checkouts` : `/api/storefront/offers/${current.offerId}/orders`;
       const bodyText = JSON.stringify(body);
       if (!pendingKey || pendingKey.body !== bodyText) pendingKey = { key: crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random(), body: bodyText };
       for (let attempt = 0; attempt < 5; attempt++) {
-        const r = await fetch(`/api/storefront/offers/${current.offerId}/orders`, {
+        const r = await fetch(url, {
           method: 'POST', headers: { 'Content-Type': 'application/json', 'Idempotency-Key': pendingKey.key }, body: bodyText
         });
         if (r.status === 503 || r.status === 409 && (await r.clone().json()).code === 'idempotency_in_flight') {
@@ -210,13 +219,18 @@
         }
         const result = await r.json();
         if (r.ok) {
+          // A bag answers with its lines (paid together through the first); a single order answers with itself.
+          const first = result.orders ? result.orders[0] : result;
+          const id = result.checkoutId || result.orderId;
           message.className = 'sheet-message ok';
-          message.innerHTML = `<b>${esc(T['store.accepted'])}</b>${result.status === 'test' ? ` <span class="tag">${esc(T['store.test_order'])}</span>` : ''}<br>` +
-            `${esc(T['store.order_no'])} ${esc(result.orderId.slice(-12).toUpperCase())} · ${esc(T['store.total'])} ${yuan(result.total)}` +
-            `<br><button type="button" class="pay" data-order="${esc(result.orderId)}" data-testid="pay-link">${esc(T['store.pay'])}</button>`;
+          message.innerHTML = `<b>${esc(T['store.accepted'])}</b>${first.status === 'test' ? ` <span class="tag">${esc(T['store.test_order'])}</span>` : ''}<br>` +
+            `${esc(T['store.order_no'])} ${esc(id.slice(-12).toUpperCase())} · ${esc(T['store.total'])} ${yuan(result.total)}` +
+            `<br><button type="button" class="pay" data-order="${esc(first.orderId)}" data-testid="pay-link">${esc(T['store.pay'])}</button>`;
           pendingKey = null;
+          if (bagMode) { bag = []; saveBag(); $('bag-lines').innerHTML = ''; $('quote').innerHTML = ''; }
           return;
         }
+        if (bagMode) pendingKey = null;   // a refused bag is abandoned as a whole: the next try is a new checkout
         return show(result);
       }
     } catch {
@@ -236,6 +250,8 @@
   // Asking to identify outside a purchase (to comment): the same sheet, without the purchase fields.
   function askIdentity() {
     product = null;
+    setBagMode(false);
+    $('sheet-add').hidden = true;
     $('sheet-title').textContent = T['store.identify.title'];
     $('identify').hidden = false;
     $('buy-fields').hidden = true;
@@ -243,6 +259,64 @@
     sheet.hidden = false;
   }
   document.addEventListener('click', e => { if (e.target.closest('button.buy')) $('buy-fields').hidden = false; }, true);
+
+  // The bag: offers added from the sheet, checked out together so thresholds and coupons count the whole cart.
+  function saveBag() {
+    localStorage.setItem(bagKey, JSON.stringify(bag));
+    const n = bag.reduce((sum, l) => sum + l.quantity, 0);
+    $('bag-count').textContent = n;
+    $('bag-open').hidden = n === 0;
+  }
+  function setBagMode(on) {
+    bagMode = on;
+    $('skus').hidden = on;
+    $('quantity-field').hidden = on;
+    $('bag-lines').hidden = !on;
+    $('sheet-add').hidden = on;
+  }
+  function drawBag(priced) {
+    const offers = new Map((state?.offers || []).map(o => [o.offerId, o]));
+    $('bag-lines').innerHTML = bag.map((l, i) => {
+      const o = offers.get(l.offerId) || { name: '…' };
+      const amount = priced && priced[i] ? priced[i].amount : null;
+      return `<li data-testid="bag-line"><div><b>${esc(o.name)}</b> <span class="variant">${esc([o.colour, o.size].filter(Boolean).join(' '))} × ${l.quantity}</span></div>
+        <div>${amount !== null ? `<b data-testid="bag-line-amount">${yuan(amount)}</b>` : ''} <button type="button" class="ghost small" data-remove="${i}" aria-label="${esc(T['store.bag_remove'])}">×</button></div></li>`;
+    }).join('');
+  }
+  $('sheet-add').addEventListener('click', () => {
+    if (!current) return;
+    const quantity = Math.max(1, Number(form.quantity.value) || 1);
+    const line = bag.find(l => l.offerId === current.offerId);
+    if (line) line.quantity += quantity; else bag.push({ offerId: current.offerId, quantity });
+    saveBag();
+    sheet.hidden = true;
+    toast(fmt(T['store.bag_added'], current.name));
+  });
+  $('bag-open').addEventListener('click', () => {
+    product = null;
+    current = null;
+    setBagMode(true);
+    pendingKey = null;
+    $('sheet-title').textContent = T['store.bag'];
+    $('identify').hidden = identified;
+    $('buy-fields').hidden = false;
+    message.className = 'sheet-message';
+    message.textContent = '';
+    drawBag(null);
+    quote();
+    sheet.hidden = false;
+  });
+  $('bag-lines').addEventListener('click', e => {
+    const b = e.target.closest('button[data-remove]');
+    if (!b) return;
+    bag.splice(Number(b.dataset.remove), 1);
+    saveBag();
+    pendingKey = null;
+    if (bag.length === 0) { sheet.hidden = true; return; }
+    drawBag(null);
+    quote();
+  });
+  saveBag();
 
   // Comments, likes (taps batched into one request a second), follow and share.
   $('say').addEventListener('submit', async e => {
@@ -284,10 +358,22 @@
     const r = await fetch(`/api/storefront/rooms/${room}/orders`);
     if (r.status === 401) { identified = false; return askIdentity(); }
     const orders = r.ok ? await r.json() : [];
+    // A checkout's lines are paid together: one pay button, on its first line, for the sum.
+    const groups = new Map();
+    for (const o of orders) if (o.checkoutId) groups.set(o.checkoutId, (groups.get(o.checkoutId) || 0) + o.total);
+    const paid = new Set();
+    const payButton = o => {
+      if (o.status !== 'placed') return '';
+      if (!o.checkoutId) return `<button type="button" class="pay" data-order="${o.orderId}">${esc(T['store.pay'])}</button>`;
+      if (paid.has(o.checkoutId)) return `<span class="variant">${esc(T['store.bag_paid_together'])}</span>`;
+      paid.add(o.checkoutId);
+      return `<button type="button" class="pay" data-order="${o.orderId}">${esc(T['store.pay'])} ${yuan(groups.get(o.checkoutId))}</button>`;
+    };
     $('orders').innerHTML = orders.length ? orders.map(o => `
       <li data-testid="my-order" data-status="${o.status}" data-test="${o.test}"><div><b>${esc(o.name)}</b> <span class="variant">${esc(o.variant)} × ${o.quantity}</span>${o.test ? ` <span class="tag">${esc(T['store.test_order'])}</span>` : ''}</div>
       <div><span class="status ${o.status}">${esc(T['store.status.' + o.status] || o.status)}</span> <b>${yuan(o.total)}</b>
-      ${o.status === 'placed' ? `<button type="button" class="pay" data-order="${o.orderId}">${esc(T['store.pay'])}</button>` : ''}</div></li>`).join('') : `<li class="empty">${esc(T['store.no_orders'])}</li>`;
+      ${o.refunded ? `<span class="status refunded" data-testid="my-order-refunded">${esc(fmt(T['store.refunded'], yuan(o.refunded)))}</span>` : ''}
+      ${payButton(o)}</div></li>`).join('') : `<li class="empty">${esc(T['store.no_orders'])}</li>`;
     $('orders-sheet').hidden = false;
   });
   $('orders-close').addEventListener('click', () => { $('orders-sheet').hidden = true; });
