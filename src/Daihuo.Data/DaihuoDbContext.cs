@@ -44,6 +44,8 @@ public abstract class DaihuoDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Promotions.PromotionSetting> PromotionSettings => Set<Promotions.PromotionSetting>();
 
+    public DbSet<Promotions.GiftGrant> GiftGrants => Set<Promotions.GiftGrant>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

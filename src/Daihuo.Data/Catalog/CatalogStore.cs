@@ -79,6 +79,20 @@ public sealed class CatalogStore(IDbContextFactory<DaihuoDbContext> contexts, Ti
         return new CatalogSummary(active, archived, skus, byCategory.Select(g => (g.Key, g.Count)).OrderByDescending(g => g.Count).ToList());
     }
 
+    /// <summary>Short labels for SKUs ("芒果干 500g · DH-F5003"), for lists that name them.</summary>
+    public async Task<IReadOnlyDictionary<Guid, string>> SkuLabelsAsync(IReadOnlyCollection<Guid> skuIds, CancellationToken ct = default)
+    {
+        if (skuIds.Count == 0)
+        {
+            return new Dictionary<Guid, string>();
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Skus.AsNoTracking().Where(k => skuIds.Contains(k.Id))
+            .Join(db.Products, k => k.ProductId, p => p.Id, (k, p) => new { k.Id, Label = p.Name + " · " + k.Code })
+            .ToDictionaryAsync(x => x.Id, x => x.Label, ct);
+    }
+
     public async Task<ProductDetails?> GetAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -86,6 +86,39 @@ internal sealed class CouponClaimConfiguration : IEntityTypeConfiguration<Coupon
     }
 }
 
+/// <summary>
+/// One unit of a gift promotion's stock given to an order (or to a checkout's lines together). Units
+/// are numbered slots from 1 to the stock: the unique slot and the check refuse any grant over the
+/// stock, even from a second activation; a grant given back frees its slots for the next order.
+/// </summary>
+public sealed class GiftGrant
+{
+    public Guid Id { get; set; }
+
+    public Guid GiftId { get; set; }
+
+    /// <summary>The order, or the checkout, the unit goes with.</summary>
+    public Guid ForId { get; set; }
+
+    public int Slot { get; set; }
+
+    public int Limit { get; set; }
+
+    public DateTimeOffset GrantedAt { get; set; }
+}
+
+internal sealed class GiftGrantConfiguration : IEntityTypeConfiguration<GiftGrant>
+{
+    public void Configure(EntityTypeBuilder<GiftGrant> builder)
+    {
+        builder.ToTable("Promo_GiftGrants", t => t.HasCheckConstraint("CK_Promo_GiftGrants_Slot", "\"Slot\" >= 1 AND \"Slot\" <= \"Limit\""));
+        builder.HasKey(g => g.Id);
+        builder.HasIndex(g => new { g.GiftId, g.Slot }).IsUnique();
+        builder.HasIndex(g => g.ForId);
+        builder.HasOne<PromotionRow>().WithMany().HasForeignKey(g => g.GiftId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
 /// <summary>A shop-wide promotions setting (the stacking policy), as JSON under a key.</summary>
 public sealed class PromotionSetting
 {

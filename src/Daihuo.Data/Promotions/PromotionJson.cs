@@ -29,6 +29,10 @@ public static class PromotionJson
     public static StackingPolicy ReadPolicy(string json) =>
         JsonSerializer.Deserialize<StackingPolicy>(json, PolicyOptions) ?? throw new JsonException("Empty stacking policy.");
 
+    public static string Write(AdviceThresholds thresholds) => JsonSerializer.Serialize(thresholds, PolicyOptions);
+
+    public static AdviceThresholds ReadAdvice(string json) => JsonSerializer.Deserialize<AdviceThresholds>(json, PolicyOptions) ?? new AdviceThresholds();
+
     public static string Write(Promotion promotion) => JsonSerializer.Serialize(promotion, promotion.GetType(), Options);
 
     public static Promotion Read(PromotionKind kind, string json) =>
@@ -45,6 +49,20 @@ public static class PromotionJson
 /// <summary>A priced cart's breakdown as the order keeps it: codes with their arguments as text (money in yuan), amounts in fen.</summary>
 public static class PricingJson
 {
+    /// <summary>The gift promotions a stored breakdown granted (their ids).</summary>
+    public static IReadOnlyList<string> GiftIds(string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            return [];
+        }
+
+        using var doc = JsonDocument.Parse(json);
+        return doc.RootElement.TryGetProperty("gifts", out var gifts)
+            ? [.. gifts.EnumerateArray().Select(g => g.GetProperty("id").GetString()!)]
+            : [];
+    }
+
     public static string Write(PricedCart cart)
     {
         static string Arg(object a) => a switch

@@ -8,7 +8,11 @@ namespace Daihuo.Data.Promotions;
 /// <summary>What a promotion did in paid orders: how many used it, what it cost (money off) and the GMV of those orders.</summary>
 public sealed record PromotionStats(int Uses, Money Cost, Money Gmv);
 
-public sealed record PromotionDetails(Guid Id, PromotionKind Kind, string Name, Guid? SessionId, bool Active, DateTimeOffset CreatedAt, Promotion Terms, int Claimed, int Redeemed);
+public sealed record PromotionDetails(Guid Id, PromotionKind Kind, string Name, Guid? SessionId, bool Active, DateTimeOffset CreatedAt, Promotion Terms, int Claimed, int Redeemed)
+{
+    /// <summary>A gift's units given to orders so far (of its stock).</summary>
+    public int Given { get; init; }
+}
 
 /// <summary>Promotions as planned by staff: validated by the Domain rules, stored with their terms, audited.</summary>
 public sealed class PromotionStore(IDbContextFactory<DaihuoDbContext> contexts, TimeProvider clock)
@@ -54,33 +58,53 @@ public sealed class PromotionStore(IDbContextFactory<DaihuoDbContext> contexts, 
                 Row = p,
                 Claimed = db.CouponClaims.Count(c => c.CouponId == p.Id),
                 Redeemed = db.CouponClaims.Count(c => c.CouponId == p.Id && c.OrderId != null),
+                Given = db.GiftGrants.Count(g => g.GiftId == p.Id),
             })
             .ToListAsync(ct);
         return rows.Select(r => new PromotionDetails(r.Row.Id, r.Row.Kind, r.Row.Name, r.Row.SessionId, r.Row.Active, r.Row.CreatedAt,
-            PromotionJson.Read(r.Row.Kind, r.Row.Terms), r.Claimed, r.Redeemed)).ToList();
+            PromotionJson.Read(r.Row.Kind, r.Row.Terms), r.Claimed, r.Redeemed) { Given = r.Given }).ToList();
     }
 
     private const string StackingKey = "stacking";
+    private const string AdviceKey = "advice";
 
     /// <summary>The shop's stacking policy: its own when set, else <see cref="StackingPolicy.Default"/>.</summary>
-    public async Task<StackingPolicy> PolicyAsync(CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var row = await db.PromotionSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Key == StackingKey, ct);
-        return row is null ? StackingPolicy.Default : PromotionJson.ReadPolicy(row.Value);
-    }
+    public async Task<StackingPolicy> PolicyAsync(CancellationToken ct = default) =>
+        await SettingAsync(StackingKey, ct) is { } json ? PromotionJson.ReadPolicy(json) : StackingPolicy.Default;
 
     /// <summary>Replaces the shop's stacking policy; a policy that loops or names a kind twice is refused and nothing changes.</summary>
     public async Task<StackingPolicy> SetPolicyAsync(StackingPolicy policy, Actor actor, CancellationToken ct = default)
     {
         policy.Validate().ThrowIfInvalid();
+        await SetSettingAsync(StackingKey, PromotionJson.Write(policy), "promo.stacking.changed", actor, ct);
+        return policy;
+    }
+
+    /// <summary>The shop's planning-advice thresholds: its own when set, else SPEC.md's defaults.</summary>
+    public async Task<AdviceThresholds> AdviceAsync(CancellationToken ct = default) =>
+        await SettingAsync(AdviceKey, ct) is { } json ? PromotionJson.ReadAdvice(json) : new AdviceThresholds();
+
+    public async Task<AdviceThresholds> SetAdviceAsync(AdviceThresholds thresholds, Actor actor, CancellationToken ct = default)
+    {
+        thresholds.Validate().ThrowIfInvalid();
+        await SetSettingAsync(AdviceKey, PromotionJson.Write(thresholds), "promo.advice.changed", actor, ct);
+        return thresholds;
+    }
+
+    private async Task<string?> SettingAsync(string key, CancellationToken ct)
+    {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var row = await db.PromotionSettings.SingleOrDefaultAsync(s => s.Key == StackingKey, ct);
+        return await db.PromotionSettings.AsNoTracking().Where(s => s.Key == key).Select(s => s.Value).SingleOrDefaultAsync(ct);
+    }
+
+    private async Task SetSettingAsync(string key, string json, string action, Actor actor, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.PromotionSettings.SingleOrDefaultAsync(s => s.Key == key, ct);
         var before = row?.Value;
-        var json = PromotionJson.Write(policy);
         if (row is null)
         {
-            db.PromotionSettings.Add(new PromotionSetting { Key = StackingKey, Value = json, UpdatedAt = clock.GetUtcNow() });
+            db.PromotionSettings.Add(new PromotionSetting { Key = key, Value = json, UpdatedAt = clock.GetUtcNow() });
         }
         else
         {
@@ -88,9 +112,8 @@ public sealed class PromotionStore(IDbContextFactory<DaihuoDbContext> contexts, 
             row.UpdatedAt = clock.GetUtcNow();
         }
 
-        AuditLog.Record(db, clock, actor, "promo.stacking.changed", "setting", StackingKey, before, json);
+        AuditLog.Record(db, clock, actor, action, "setting", key, before, json);
         await db.SaveChangesAsync(ct);
-        return policy;
     }
 
     /// <summary>

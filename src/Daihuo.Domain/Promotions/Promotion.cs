@@ -108,5 +108,10 @@ public enum GiftTrigger
 /// <summary>A gift (its own SKU, price 0) with every order, above a spend, or for the first N orders; only while gift stock lasts.</summary>
 public sealed record Gift(string Id, string Name, Guid GiftSkuId, int Quantity, GiftTrigger Trigger, Money? MinSpend = null, int? FirstOrders = null) : Promotion(Id, Name)
 {
+    public const int MaxStock = 1_000_000;
+
     public override PromotionKind Kind => PromotionKind.Gift;
+
+    /// <summary>Units of the gift set aside for this promotion; granted one order at a time like any stock.</summary>
+    public int Stock { get; init; }
 }

@@ -15,7 +15,44 @@ public sealed record AdviceThresholds(
     int GiftCostMaxMarginPercent = 30,
     int BundleMaxPercentOfSum = 85,
     int CountdownMinMinutes = 30,
-    int CountdownMaxMinutes = 90);
+    int CountdownMaxMinutes = 90)
+{
+    /// <summary>Percentages from 0 to 100, each range's low end not above its high end, countdowns from 1 minute to a day.</summary>
+    public ValidationResult Validate()
+    {
+        var result = new ValidationResult();
+        void Percent(int value, string field)
+        {
+            if (value is < 0 or > 100)
+            {
+                result.Add(ErrorCodes.OutOfRange, field, 0, 100);
+            }
+        }
+
+        Percent(MinDiscountPercent, "minDiscountPercent");
+        Percent(MinApparelDiscountPercent, "minApparelDiscountPercent");
+        Percent(GiftValueMinPercent, "giftValueMinPercent");
+        Percent(GiftValueMaxPercent, "giftValueMaxPercent");
+        Percent(GiftCostMaxMarginPercent, "giftCostMaxMarginPercent");
+        Percent(BundleMaxPercentOfSum, "bundleMaxPercentOfSum");
+        if (GiftValueMaxPercent < GiftValueMinPercent)
+        {
+            result.Add(ErrorCodes.OutOfRange, "giftValueMaxPercent", GiftValueMinPercent, 100);
+        }
+
+        if (CountdownMinMinutes is < 1 or > 1440)
+        {
+            result.Add(ErrorCodes.OutOfRange, "countdownMinMinutes", 1, 1440);
+        }
+
+        if (CountdownMaxMinutes < CountdownMinMinutes || CountdownMaxMinutes > 1440)
+        {
+            result.Add(ErrorCodes.OutOfRange, "countdownMaxMinutes", CountdownMinMinutes, 1440);
+        }
+
+        return result;
+    }
+}
 
 /// <summary>A piece of advice: a text key and its arguments. Advice warns; the planner may go ahead.</summary>
 public sealed record PromotionWarning(string Code, params object[] Args);

@@ -72,6 +72,7 @@ public static class PromotionRules
                 break;
             case Gift g:
                 Range(result, g.Quantity, 1, 99, "quantity");
+                Range(result, g.Stock, Math.Max(1, g.Quantity), Gift.MaxStock, "stock");
                 if (g.Trigger == GiftTrigger.SpendAtLeast && (g.MinSpend is not { } spend || spend <= Money.Zero))
                 {
                     result.Add(ErrorCodes.MoneyZero, "minSpend");

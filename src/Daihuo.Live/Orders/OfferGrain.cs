@@ -32,6 +32,8 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
     private readonly Dictionary<(string Buyer, string Key), string> _hashByKey = [];
 
     // Unpaid orders: they expire after the payment window unless paid.
+    private static readonly Dictionary<string, int> NoGifts = [];
+
     private readonly Dictionary<Guid, Unpaid> _unpaid = [];
     private Pending _pending = new();
     private OfferLedger _ledger = new(0, 0);
@@ -55,6 +57,9 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         public Guid? CheckoutId { get; init; }
 
         public Guid? CouponId { get; init; }
+
+        /// <summary>The gift promotions whose units went with the order (their grains learn when the journal gives them back).</summary>
+        public IReadOnlyList<string>? Gifts { get; init; }
 
         public OrderRef Ref(Guid orderId, StaffAct? by = null) => new(orderId, BuyerId, Quantity, TotalFen, by);
     }
@@ -103,7 +108,12 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
 
             if (order.Status == OrderStatus.Placed)
             {
-                _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.Total.Fen, order.PlacedAt) { CheckoutId = order.CheckoutId, CouponId = order.CouponId };
+                _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.Total.Fen, order.PlacedAt)
+                {
+                    CheckoutId = order.CheckoutId,
+                    CouponId = order.CouponId,
+                    Gifts = GiftsOf(order.Pricing),
+                };
             }
 
             var key = (order.BuyerId, order.IdempotencyKey);
@@ -228,6 +238,7 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
                     HeldCoupons = terms.Coupons,
                     RankBySku = new Dictionary<Guid, int> { [_skuId] = _orderCount },
                     OrderRank = _orderCount,
+                    GiftStock = terms.GiftStock ?? NoGifts,
                 },
                 Policy(terms.Policy));
             (total, pricing, coupon) = (priced.Total, PricingJson.Write(priced), priced.CouponId is { } c ? Guid.Parse(c) : null);
@@ -266,6 +277,10 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         return await done.Task;
     }
 
+    /// <summary>The gifts a stored breakdown granted; most orders have none, and are not parsed.</summary>
+    private static IReadOnlyList<string>? GiftsOf(string? pricing) =>
+        pricing is not null && pricing.Contains("\"gifts\":[{", StringComparison.Ordinal) ? PricingJson.GiftIds(pricing) : null;
+
     /// <summary>The cart priced with this offer's live price and this order's rank; null if it is not what the buyer was quoted.</summary>
     private PricedCart? PriceCart(CartTerms cart, PlaceOrder command, DateTimeOffset now)
     {
@@ -288,7 +303,8 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         ranks[_skuId] = _orderCount;
         var terms = command.Pricing;
         var priced = PricingEngine.Price(lines, terms is null ? [] : Promotions(terms.Promotions),
-            new PricingContext(now) { MemberTier = terms?.MemberTier ?? 0, HeldCoupons = terms?.Coupons ?? [], RankBySku = ranks, OrderRank = cart.Index == 0 ? _orderCount : cart.Lines[0].Rank },
+            new PricingContext(now) { MemberTier = terms?.MemberTier ?? 0, HeldCoupons = terms?.Coupons ?? [], RankBySku = ranks, OrderRank = cart.Index == 0 ? _orderCount : cart.Lines[0].Rank,
+                GiftStock = terms?.GiftStock ?? NoGifts },
             Policy(terms?.Policy));
         return priced.Total.Fen == cart.TotalFen && priced.Lines[cart.Index].Amount.Fen == cart.AmountFen ? priced : null;
     }
@@ -491,7 +507,12 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
 
         foreach (var (order, done) in batch.Placed)
         {
-            _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.Total.Fen, order.PlacedAt) { CheckoutId = order.CheckoutId, CouponId = order.CouponId };
+            _unpaid[order.Id] = new Unpaid(order.BuyerId, order.Quantity, order.Total.Fen, order.PlacedAt)
+            {
+                CheckoutId = order.CheckoutId,
+                CouponId = order.CouponId,
+                Gifts = GiftsOf(order.Pricing),
+            };
             done.SetResult(new OrderResult(OrderOutcome.Accepted, order.Id, order.Quantity, order.Total.Fen, _ledger.Remaining) { Pricing = order.Pricing, CouponId = order.CouponId });
         }
 
@@ -506,6 +527,12 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
             {
                 // A checkout's coupon goes back once its last line is gone (a single order's goes back in the journal batch).
                 _ = GrainFactory.GetGrain<ICouponGrain>(coupon).ReturnIfUnusedAsync(checkout);
+            }
+
+            foreach (var gift in unpaid.Gifts ?? [])
+            {
+                // The journal gave the gift units back with the cancellation; the gift's grain reads its stock again.
+                _ = GrainFactory.GetGrain<IGiftGrain>(Guid.Parse(gift)).ReloadAsync();
             }
 
             done.SetResult(true);

@@ -66,6 +66,10 @@ public sealed record OrderPricing(
     /// <summary>The shop's stacking policy as stored (JSON); null: the default policy.</summary>
     [Id(3)]
     public string? Policy { get; init; }
+
+    /// <summary>Gift units set aside for this order, by gift promotion id: the grain grants at most these.</summary>
+    [Id(4)]
+    public IReadOnlyDictionary<string, int>? GiftStock { get; init; }
 }
 
 [GenerateSerializer, Immutable]

@@ -235,6 +235,15 @@ public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> cont
             // A coupon spent on an order that was never paid goes back to its buyer (its validity still applies when used again).
             await db.CouponClaims.Where(c => c.OrderId != null && cancelled.Contains(c.OrderId.Value))
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.OrderId, (Guid?)null).SetProperty(c => c.RedeemedAt, (DateTimeOffset?)null), ct);
+
+            // So does the gift stock set aside for it; a checkout's gifts once none of its lines is left.
+            var checkouts = await db.Orders.Where(o => cancelled.Contains(o.Id) && o.CheckoutId != null).Select(o => o.CheckoutId!.Value).Distinct().ToListAsync(ct);
+            var gone = checkouts.Count == 0 ? [] : await db.Orders.Where(o => o.CheckoutId != null && checkouts.Contains(o.CheckoutId.Value))
+                .GroupBy(o => o.CheckoutId!.Value)
+                .Where(g => g.All(o => o.Status == OrderStatus.Cancelled))
+                .Select(g => g.Key)
+                .ToListAsync(ct);
+            await db.GiftGrants.Where(g => cancelled.Contains(g.ForId) || gone.Contains(g.ForId)).ExecuteDeleteAsync(ct);
         }
     }
 

@@ -39,6 +39,9 @@ public interface ICouponGrain : IGrainWithGuidKey
 {
     Task<ClaimResult> ClaimAsync(string buyerId);
 
+    /// <summary>A claim given for following the room: the only way to get a new-follower coupon.</summary>
+    Task<ClaimResult> ClaimForFollowAsync(string buyerId);
+
     [AlwaysInterleave]
     Task<int> RemainingAsync();
 
@@ -85,9 +88,13 @@ public sealed class CouponGrain(IDbContextFactory<DaihuoDbContext> contexts, Liv
 
     Task<int> ICouponGrain.RemainingAsync() => Task.FromResult(_coupon is null ? 0 : _coupon.TotalQuantity - _claimed);
 
-    async Task<ClaimResult> ICouponGrain.ClaimAsync(string buyerId)
+    Task<ClaimResult> ICouponGrain.ClaimAsync(string buyerId) => ClaimAsync(buyerId, followed: false);
+
+    Task<ClaimResult> ICouponGrain.ClaimForFollowAsync(string buyerId) => ClaimAsync(buyerId, followed: true);
+
+    private async Task<ClaimResult> ClaimAsync(string buyerId, bool followed)
     {
-        if (_coupon is not { } coupon || !_active || !coupon.ActiveAt(clock.UtcNow))
+        if (_coupon is not { } coupon || !_active || !coupon.ActiveAt(clock.UtcNow) || (coupon.Scope == CouponScope.NewFollower) != followed)
         {
             return new ClaimResult(ClaimOutcome.NotAvailable, null, 0);
         }

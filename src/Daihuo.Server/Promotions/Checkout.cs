@@ -20,17 +20,29 @@ public sealed record QuoteLine(Guid OfferId, int Quantity, long UnitPrice, long 
 /// <summary>A line of a cart as the storefront checks it: the offer, its SKU and list price, how many.</summary>
 public sealed record CartPick(Guid OfferId, Guid SkuId, Money ListPrice, int Quantity);
 
+/// <summary>
+/// What an order (or a checkout) was given before its grains were asked: the promotions' terms, the
+/// coupon redeemed for it and the gift units set aside for it, keyed by the order's or checkout's id.
+/// </summary>
+public sealed record Prepared(Guid ForId, OrderPricing? Pricing, Guid? Redeemed, IReadOnlyList<string> Gifts)
+{
+    public static Prepared None(Guid forId) => new(forId, null, null, []);
+}
+
 /// <summary>A cart priced for placing: the engine's answer and each line as the offer grains will check it.</summary>
-public sealed record PricedCheckout(PricedCart Priced, IReadOnlyList<CartItem> Items, OrderPricing? Pricing, Guid? Redeemed);
+public sealed record PricedCheckout(PricedCart Priced, IReadOnlyList<CartItem> Items, Prepared Prepared);
 
 /// <summary>
-/// Promotions at checkout. The quote prices a line as the offer grain will; placing an order redeems
-/// the coupon the quote chose for the order's id first (once, ever), the grain prices the order in
-/// the same turn as it reserves the stock, and the claim goes back if the order was not placed or
-/// did not use it.
+/// Promotions at checkout. The quote prices the cart as the offer grains will; placing an order
+/// redeems the coupon the quote chose and sets aside the gift units it grants, for the order's (or
+/// checkout's) id first (once, ever); the grains price in the same turn as they reserve the stock,
+/// and what the order did not end up using goes back.
 /// </summary>
 public sealed class Checkout(PromotionStore promotions, IDbContextFactory<DaihuoDbContext> contexts, IGrainFactory grains, PromotionText text, TimeProvider clock)
 {
+    /// <summary>The buyer's side of pricing, read once per request: active promotions, the coupons held, the policy, gift stock left.</summary>
+    private sealed record Terms(IReadOnlyList<Promotion> Active, IReadOnlyList<string> Held, StackingPolicy Policy, IReadOnlyDictionary<string, int> GiftStock);
+
     public async Task<(IReadOnlyList<Promotion> Active, IReadOnlyList<string> Held)> ForBuyerAsync(Guid sessionId, string? buyerId, CancellationToken ct)
     {
         var active = await promotions.ActiveForAsync(sessionId, ct);
@@ -44,94 +56,79 @@ public sealed class Checkout(PromotionStore promotions, IDbContextFactory<Daihuo
         return (active, held.Select(h => h.ToString("N")).ToList());
     }
 
-    public async Task<Quote> QuoteAsync(Guid sessionId, Guid offerId, Guid skuId, Money listPrice, int quantity, string? buyerId, bool test, CancellationToken ct)
-    {
-        var (active, held) = await ForBuyerAsync(sessionId, buyerId, ct);
-        var priced = await PriceAsync(active, held, offerId, skuId, listPrice, quantity, test, await promotions.PolicyAsync(ct));
-        return new Quote(priced.Subtotal.Fen, priced.Discount.Fen, priced.Total.Fen, text.Breakdown(priced), priced.CouponId is { } c ? Guid.Parse(c) : null);
-    }
-
-    /// <summary>Prices one line at the offer's current price, as the grain will.</summary>
-    private async Task<PricedCart> PriceAsync(IReadOnlyList<Promotion> active, IReadOnlyList<string> held, Guid offerId, Guid skuId, Money listPrice, int quantity,
-        bool test, StackingPolicy policy)
-    {
-        var snapshot = await grains.Offer(offerId, test).GetSnapshotAsync();
-        return PricingEngine.Price([new CartLine(skuId, quantity, Money.FromFen(snapshot.PriceFen), listPrice)], active,
-            new PricingContext(clock.GetUtcNow()) { HeldCoupons = test ? [] : held }, policy);
-    }
-
-    /// <summary>Prepares an order's pricing: the promotions, and the coupon the quote chose, redeemed for <paramref name="orderId"/>.</summary>
-    public async Task<(OrderPricing? Pricing, Guid? Redeemed)> PrepareAsync(Guid sessionId, Guid offerId, Guid skuId, Money listPrice, int quantity, string buyerId, Guid orderId,
-        bool test, CancellationToken ct)
+    private async Task<Terms> TermsAsync(Guid sessionId, string? buyerId, bool test, CancellationToken ct)
     {
         var (active, held) = await ForBuyerAsync(sessionId, test ? null : buyerId, ct);
-        if (active.Count == 0)
+        var gifts = new Dictionary<string, int>();
+        foreach (var gift in active.OfType<Gift>())
         {
-            return (null, null);
+            gifts[gift.Id] = test ? gift.Stock : await grains.GetGrain<IGiftGrain>(Guid.Parse(gift.Id)).RemainingAsync();
         }
 
-        // The promotions, the coupons and the policy are read once: the quote and the order use the same.
-        var policy = await promotions.PolicyAsync(ct);
-        Guid? redeemed = null;
-        if (held.Count > 0
-            && (await PriceAsync(active, held, offerId, skuId, listPrice, quantity, test, policy)).CouponId is { } chosen
-            && await grains.GetGrain<ICouponGrain>(Guid.Parse(chosen)).RedeemAsync(buyerId, orderId))
-        {
-            redeemed = Guid.Parse(chosen);
-        }
-
-        var terms = active.Select(p => new PromotionTerms(p.Kind, PromotionJson.Write(p))).ToList();
-        return (new OrderPricing(terms, 0, redeemed is { } r ? [r.ToString("N")] : [])
-        {
-            Policy = ReferenceEquals(policy, StackingPolicy.Default) ? null : PromotionJson.Write(policy),
-        }, redeemed);
+        return new Terms(active, held, active.Count == 0 ? StackingPolicy.Default : await promotions.PolicyAsync(ct), gifts);
     }
+
+    /// <summary>One line at the offer's current price, as the grain will price it.</summary>
+    public async Task<Quote> QuoteAsync(Guid sessionId, Guid offerId, Guid skuId, Money listPrice, int quantity, string? buyerId, bool test, CancellationToken ct) =>
+        await QuoteCartAsync(sessionId, [new CartPick(offerId, skuId, listPrice, quantity)], buyerId, test, ct) with { Lines = [] };
 
     /// <summary>A cart of several offers priced together: threshold discounts and coupons count the whole cart.</summary>
     public async Task<Quote> QuoteCartAsync(Guid sessionId, IReadOnlyList<CartPick> picks, string? buyerId, bool test, CancellationToken ct)
     {
-        var (active, held) = await ForBuyerAsync(sessionId, test ? null : buyerId, ct);
-        var (priced, _) = await PriceCartAsync(active, held, picks, test, await promotions.PolicyAsync(ct));
-        return Show(priced, picks);
-    }
-
-    public Quote Show(PricedCart priced, IReadOnlyList<CartPick> picks) =>
-        new(priced.Subtotal.Fen, priced.Discount.Fen, priced.Total.Fen, text.Breakdown(priced), priced.CouponId is { } c ? Guid.Parse(c) : null)
+        var terms = await TermsAsync(sessionId, buyerId, test, ct);
+        var (priced, _) = await PriceCartAsync(terms, terms.Held, terms.GiftStock, picks, test);
+        return new Quote(priced.Subtotal.Fen, priced.Discount.Fen, priced.Total.Fen, text.Breakdown(priced), priced.CouponId is { } c ? Guid.Parse(c) : null)
         {
             Lines = [.. priced.Lines.Select((l, i) => new QuoteLine(picks[i].OfferId, l.Quantity, l.UnitPrice.Fen, l.Amount.Fen))],
         };
+    }
+
+    /// <summary>Prepares a single-offer order's pricing for <paramref name="orderId"/>.</summary>
+    public async Task<Prepared> PrepareAsync(Guid sessionId, CartPick pick, string buyerId, Guid orderId, bool test, CancellationToken ct) =>
+        (await PrepareCartAsync(sessionId, [pick], buyerId, orderId, test, ct)).Prepared;
 
     /// <summary>
-    /// Prices a cart for placing: the coupon the best price uses is redeemed for <paramref name="checkoutId"/> first,
-    /// then the cart is priced again with exactly the coupons the grains will be given, so each grain can check its
-    /// line against these amounts.
+    /// Prices a cart for placing: the coupon the best price uses is redeemed and the gift units it grants are set
+    /// aside for <paramref name="forId"/> first, then the cart is priced again with exactly what the grains will be
+    /// given, so each grain can check its line against these amounts.
     /// </summary>
-    public async Task<PricedCheckout> PrepareCartAsync(Guid sessionId, IReadOnlyList<CartPick> picks, string buyerId, Guid checkoutId, bool test, CancellationToken ct)
+    public async Task<PricedCheckout> PrepareCartAsync(Guid sessionId, IReadOnlyList<CartPick> picks, string buyerId, Guid forId, bool test, CancellationToken ct)
     {
-        var (active, held) = await ForBuyerAsync(sessionId, test ? null : buyerId, ct);
-        var policy = await promotions.PolicyAsync(ct);
-        var (priced, items) = await PriceCartAsync(active, held, picks, test, policy);
+        var terms = await TermsAsync(sessionId, buyerId, test, ct);
+        var (priced, items) = await PriceCartAsync(terms, terms.Held, terms.GiftStock, picks, test);
+        if (terms.Active.Count == 0)
+        {
+            return new PricedCheckout(priced, items, Prepared.None(forId));
+        }
+
         Guid? redeemed = null;
-        if (priced.CouponId is { } chosen && await grains.GetGrain<ICouponGrain>(Guid.Parse(chosen)).RedeemAsync(buyerId, checkoutId))
+        if (priced.CouponId is { } chosen && await grains.GetGrain<ICouponGrain>(Guid.Parse(chosen)).RedeemAsync(buyerId, forId))
         {
             redeemed = Guid.Parse(chosen);
         }
 
-        IReadOnlyList<string> coupons = redeemed is { } r ? [r.ToString("N")] : [];
-        if (priced.CouponId != coupons.FirstOrDefault())
+        // A rehearsal prices gifts against their whole stock and sets nothing aside.
+        var gifts = new Dictionary<string, int>();
+        foreach (var gift in priced.Gifts)
         {
-            (priced, items) = await PriceCartAsync(active, coupons, picks, test, policy);
+            if (test || await grains.GetGrain<IGiftGrain>(Guid.Parse(gift.PromotionId)).ReserveAsync(forId, gift.Quantity))
+            {
+                gifts[gift.PromotionId] = gift.Quantity;
+            }
         }
 
-        var pricing = active.Count == 0 ? null : new OrderPricing([.. active.Select(p => new PromotionTerms(p.Kind, PromotionJson.Write(p)))], 0, coupons)
+        IReadOnlyList<string> coupons = redeemed is { } r ? [r.ToString("N")] : [];
+        (priced, items) = await PriceCartAsync(terms, coupons, gifts, picks, test);
+        var pricing = new OrderPricing([.. terms.Active.Select(p => new PromotionTerms(p.Kind, PromotionJson.Write(p)))], 0, coupons)
         {
-            Policy = ReferenceEquals(policy, StackingPolicy.Default) ? null : PromotionJson.Write(policy),
+            Policy = ReferenceEquals(terms.Policy, StackingPolicy.Default) ? null : PromotionJson.Write(terms.Policy),
+            GiftStock = gifts,
         };
-        return new PricedCheckout(priced, items, pricing, redeemed);
+        return new PricedCheckout(priced, items, new Prepared(forId, pricing, redeemed, test ? [] : [.. gifts.Keys]));
     }
 
-    private async Task<(PricedCart Priced, IReadOnlyList<CartItem> Items)> PriceCartAsync(IReadOnlyList<Promotion> active, IReadOnlyList<string> held,
-        IReadOnlyList<CartPick> picks, bool test, StackingPolicy policy)
+    private async Task<(PricedCart Priced, IReadOnlyList<CartItem> Items)> PriceCartAsync(Terms terms, IReadOnlyList<string> held, IReadOnlyDictionary<string, int> giftStock,
+        IReadOnlyList<CartPick> picks, bool test)
     {
         var snapshots = await Task.WhenAll(picks.Select(p => grains.Offer(p.OfferId, test).GetSnapshotAsync()));
         var items = picks.Select((p, i) => new CartItem(p.SkuId, p.Quantity, snapshots[i].PriceFen, p.ListPrice.Fen, snapshots[i].Orders + 1)).ToList();
@@ -141,17 +138,27 @@ public sealed class Checkout(PromotionStore promotions, IDbContextFactory<Daihuo
             ranks[item.SkuId] = item.Rank;
         }
 
-        var priced = PricingEngine.Price([.. items.Select(i => new CartLine(i.SkuId, i.Quantity, Money.FromFen(i.UnitPriceFen), Money.FromFen(i.ListPriceFen)))], active,
-            new PricingContext(clock.GetUtcNow()) { HeldCoupons = test ? [] : held, RankBySku = ranks, OrderRank = items[0].Rank }, policy);
+        var priced = PricingEngine.Price([.. items.Select(i => new CartLine(i.SkuId, i.Quantity, Money.FromFen(i.UnitPriceFen), Money.FromFen(i.ListPriceFen)))], terms.Active,
+            new PricingContext(clock.GetUtcNow()) { HeldCoupons = test ? [] : held, RankBySku = ranks, OrderRank = items[0].Rank, GiftStock = giftStock }, terms.Policy);
         return (priced, items);
     }
 
-    /// <summary>After the grain answered: a redeemed claim the order did not end up using goes back to the buyer.</summary>
-    public async Task SettleAsync(Guid? redeemed, Guid orderId, OrderResult result)
+    /// <summary>After the grain answered: a coupon or gift units the order did not end up using go back.</summary>
+    public async Task SettleAsync(Prepared prepared, OrderResult result)
     {
-        if (redeemed is { } coupon && (result.Outcome != OrderOutcome.Accepted || result.OrderId != orderId || result.CouponId != coupon))
+        var placed = result.Outcome == OrderOutcome.Accepted && result.OrderId == prepared.ForId;
+        if (prepared.Redeemed is { } coupon && (!placed || result.CouponId != coupon))
         {
-            await grains.GetGrain<ICouponGrain>(coupon).ReleaseAsync(orderId);
+            await grains.GetGrain<ICouponGrain>(coupon).ReleaseAsync(prepared.ForId);
+        }
+
+        var granted = placed ? PricingJson.GiftIds(result.Pricing) : [];
+        foreach (var gift in prepared.Gifts.Except(granted))
+        {
+            await grains.GetGrain<IGiftGrain>(Guid.Parse(gift)).ReleaseAsync(prepared.ForId);
         }
     }
+
+    /// <summary>A checkout that was abandoned (a line refused, the rest cancelled): its coupon and gift units go back.</summary>
+    public Task AbandonAsync(Prepared prepared) => SettleAsync(prepared, new OrderResult(OrderOutcome.Retry, null, 0, 0, 0));
 }

@@ -39,7 +39,8 @@ public sealed record PromotionRequest(
     Guid? GiftSkuId = null,
     int? Quantity = null,
     string? Trigger = null,
-    int? FirstOrders = null)
+    int? FirstOrders = null,
+    int? Stock = null)
 {
     /// <summary>The Domain record; an unknown kind or a missing field of the kind is a validation error naming it.</summary>
     public Promotion ToPromotion()
@@ -66,7 +67,7 @@ public sealed record PromotionRequest(
                 Enum.TryParse<GiftTrigger>(Trigger ?? nameof(GiftTrigger.EveryOrder), ignoreCase: true, out var trigger) && Enum.IsDefined(trigger)
                     ? trigger
                     : throw new DomainValidationException(ErrorCodes.InvalidChoice, "trigger", Trigger ?? string.Empty),
-                MinSpend is null ? null : M(MinSpend), FirstOrders),
+                MinSpend is null ? null : M(MinSpend), FirstOrders) { Stock = Stock ?? 0 },
             _ => throw new DomainValidationException(ErrorCodes.InvalidChoice, "kind", Kind ?? string.Empty),
         };
         return promotion with { StartsAt = StartsAt?.ToUniversalTime(), EndsAt = EndsAt?.ToUniversalTime() };
@@ -84,6 +85,10 @@ internal static class PromotionsApi
         api.MapGet("/stacking", async (PromotionStore store, CancellationToken ct) => TypedResults.Ok(await store.PolicyAsync(ct)));
         api.MapPut("/stacking", async (StackingPolicy? policy, PromotionStore store, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await store.SetPolicyAsync(policy ?? throw new DomainValidationException(ErrorCodes.Required, "steps"), http.User.ToActor(), ct)))
+            .RequireAuthorization(Policies.PromotionsManage);
+        api.MapGet("/advice", async (PromotionStore store, CancellationToken ct) => TypedResults.Ok(await store.AdviceAsync(ct)));
+        api.MapPut("/advice", async (AdviceThresholds? thresholds, PromotionStore store, HttpContext http, CancellationToken ct) =>
+            TypedResults.Ok(await store.SetAdviceAsync(thresholds ?? throw new DomainValidationException(ErrorCodes.Required, "minDiscountPercent"), http.User.ToActor(), ct)))
             .RequireAuthorization(Policies.PromotionsManage);
         return app;
     }

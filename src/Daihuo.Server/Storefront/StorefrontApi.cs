@@ -19,7 +19,11 @@ public sealed record InteractionRequest(string? Kind, int? Count, Guid? OfferId,
 
 public sealed record CommentRequest(string? Text);
 
-public sealed record RoomCoupon(Guid CouponId, string Name, long? AmountOff, int? PercentOff, long MinSpend, DateTimeOffset? EndsAt, int Remaining, bool Held);
+public sealed record RoomCoupon(Guid CouponId, string Name, long? AmountOff, int? PercentOff, long MinSpend, DateTimeOffset? EndsAt, int Remaining, bool Held)
+{
+    /// <summary>"shop", "room" or "newfollower" (given by following the room, not by a tap).</summary>
+    public string Scope { get; init; } = "shop";
+}
 
 public sealed record MyOrder(Guid OrderId, string Name, string? Variant, int Quantity, long Total, string Status, bool Test, DateTimeOffset PlacedAt)
 {
@@ -119,8 +123,8 @@ internal static class StorefrontApi
     }
 
     /// <summary>Likes (batched by the page: a count per request), follows, product clicks and shares.</summary>
-    private static async Task<IResult> InteractAsync(string room, InteractionRequest request, ViewerIdentity viewers, LiveStore live, IGrainFactory grains,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> InteractAsync(string room, InteractionRequest request, ViewerIdentity viewers, BuyerIdentity buyers, LiveStore live,
+        Data.Promotions.PromotionStore promotions, IGrainFactory grains, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var kind = request.Kind switch
         {
@@ -142,6 +146,17 @@ internal static class StorefrontApi
         var source = request.Source?.Trim();
         await grains.Room(session.Id, session.Status == SessionStage.Rehearsal).AppendAsync(
             [new RoomEventData(kind, viewer.Id, viewer.Name, request.OfferId, kind == RoomEventKind.Like ? count : 0, source?.Length > 40 ? source[..40] : source, clock.GetUtcNow())]);
+        if (kind == RoomEventKind.Follow && session.Status != SessionStage.Rehearsal && buyers.Current(http.Request) is { } buyer)
+        {
+            // New-follower coupons are given by following (once per person, as the coupon's limits say).
+            var now = clock.GetUtcNow();
+            foreach (var coupon in (await promotions.ActiveForAsync(session.Id, ct)).OfType<Domain.Promotions.Coupon>()
+                .Where(c => c.Scope == Domain.Promotions.CouponScope.NewFollower && c.ActiveAt(now)))
+            {
+                await grains.GetGrain<Daihuo.Live.Promotions.ICouponGrain>(Guid.Parse(coupon.Id)).ClaimForFollowAsync(buyer.Id);
+            }
+        }
+
         return Results.NoContent();
     }
 
@@ -208,7 +223,7 @@ internal static class StorefrontApi
         {
             var id = Guid.Parse(c.Id);
             coupons.Add(new RoomCoupon(id, c.Name, c.AmountOff?.Fen, c.PercentOff, c.MinSpend.Fen, c.EndsAt,
-                await grains.GetGrain<Daihuo.Live.Promotions.ICouponGrain>(id).RemainingAsync(), held.Contains(c.Id)));
+                await grains.GetGrain<Daihuo.Live.Promotions.ICouponGrain>(id).RemainingAsync(), held.Contains(c.Id)) { Scope = c.Scope.ToString().ToLowerInvariant() });
         }
 
         return Results.Ok(coupons);
@@ -302,19 +317,19 @@ internal static class StorefrontApi
             var test = gate.Stage == SessionStage.Rehearsal;
             var offer = grains.Offer(offerId, test);
             var orderId = Guid.CreateVersion7(clock.GetUtcNow());
-            var (pricing, redeemed) = await checkout.PrepareAsync(gate.SessionId, offerId, gate.SkuId, gate.ListPrice, request.Quantity, buyer.Id, orderId, test, ct);
+            var prepared = await checkout.PrepareAsync(gate.SessionId, new Promotions.CartPick(offerId, gate.SkuId, gate.ListPrice, request.Quantity), buyer.Id, orderId, test, ct);
             OrderResult result;
             try
             {
-                result = await offer.PlaceOrderAsync(new PlaceOrder(buyer.Id, request.Quantity, key, hash) { Contact = contact, Pricing = pricing, OrderId = orderId });
+                result = await offer.PlaceOrderAsync(new PlaceOrder(buyer.Id, request.Quantity, key, hash) { Contact = contact, Pricing = prepared.Pricing, OrderId = orderId });
             }
             catch
             {
-                await checkout.SettleAsync(redeemed, orderId, new OrderResult(OrderOutcome.Retry, null, 0, 0, 0));
+                await checkout.AbandonAsync(prepared);
                 throw;
             }
 
-            await checkout.SettleAsync(redeemed, orderId, result);
+            await checkout.SettleAsync(prepared, result);
             return result.Outcome switch
             {
                 OrderOutcome.Accepted => Results.Json(

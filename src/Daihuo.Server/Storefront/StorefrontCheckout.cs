@@ -4,7 +4,6 @@ using Daihuo.Data.Live;
 using Daihuo.Domain.Common;
 using Daihuo.Domain.Live;
 using Daihuo.Live.Orders;
-using Daihuo.Live.Promotions;
 using Daihuo.Server.Common;
 using Daihuo.Server.Promotions;
 
@@ -119,7 +118,7 @@ internal static class StorefrontCheckout
         var results = await Task.WhenAll(picks.Select((p, i) => offers[i].PlaceOrderAsync(new PlaceOrder(buyer.Id, p.Quantity, key, hash)
         {
             Contact = contact,
-            Pricing = cart.Pricing,
+            Pricing = cart.Prepared.Pricing,
             OrderId = Guid.CreateVersion7(),
             Cart = new CartTerms(checkoutId, cart.Items, i, priced.Total.Fen, priced.Lines[i].Amount.Fen),
         })));
@@ -136,10 +135,7 @@ internal static class StorefrontCheckout
         // Not every line was placed: the others are cancelled now (their units go back), and so is the coupon's redemption.
         var system = new StaffAct(Data.Audit.Actor.System.UserId, Data.Audit.Actor.System.Name, "checkout_incomplete");
         await Task.WhenAll(results.Select((r, i) => r.Outcome == OrderOutcome.Accepted ? offers[i].CancelUnpaidAsync(r.OrderId!.Value, system) : Task.FromResult(false)));
-        if (cart.Redeemed is { } coupon)
-        {
-            await grains.GetGrain<ICouponGrain>(coupon).ReleaseAsync(checkoutId);
-        }
+        await checkout.AbandonAsync(cart.Prepared);
 
         if (refused < 0)
         {

@@ -25,7 +25,7 @@ internal static class StorefrontPage
         "store.sku", "store.my_orders", "store.no_orders", "store.status.placed", "store.status.paid", "store.status.cancelled", "store.test_badge",
         "store.backup_line", "store.comments", "store.identify_first", "store.test_order", "store.empty_shelf", "store.coupons", "store.claim", "store.claimed",
         "store.coupon_left", "store.coupon_min", "store.price_breakdown", "store.to_pay", "store.bag", "store.bag_add", "store.bag_added", "store.bag_remove",
-        "store.bag_paid_together", "store.refunded",
+        "store.bag_paid_together", "store.refunded", "store.follow_to_claim",
     ];
 
     public static IEndpointRouteBuilder MapStorefrontPages(this IEndpointRouteBuilder app)

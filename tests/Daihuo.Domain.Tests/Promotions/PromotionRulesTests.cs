@@ -43,7 +43,7 @@ public sealed class PromotionRulesTests
             new BundlePrice("b", "组合价", [Guid.NewGuid(), Guid.NewGuid()], Money.FromYuan(89)),
             new ThresholdDiscount("t", "满 299 减 30", Money.FromYuan(299), Money.FromYuan(30), true, Money.FromYuan(90)),
             new Coupon("c", "满 199 减 20", Money.FromYuan(20), null, null, Money.FromYuan(199), 1000, 1) { EndsAt = Now.AddDays(3) },
-            new Gift("g", "赠品", Guid.NewGuid(), 1, GiftTrigger.SpendAtLeast, Money.FromYuan(199)),
+            new Gift("g", "赠品", Guid.NewGuid(), 1, GiftTrigger.SpendAtLeast, Money.FromYuan(199)) { Stock = 500 },
         ];
         Assert.All(good, p => Assert.True(PromotionRules.Validate(p).IsValid, p.Id));
     }

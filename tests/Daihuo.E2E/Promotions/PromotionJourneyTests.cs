@@ -195,4 +195,85 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
         await phone.Context.CloseAsync();
         await console.Context.CloseAsync();
     }
+
+    [Theory]
+    [MemberData(nameof(Both))]
+    public async Task Planners_create_rank_tiers_and_gifts_and_change_the_stacking_rules(string language)
+    {
+        if (browser.Unavailable is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+
+        var chinese = language == "zh-CN";
+        var session = chinese ? "阶梯价专场" : "Tiers night";
+        await LiveSessionAsync(session);
+        var console = await browser.SignedInPageAsync(language, "planner@daihuo.local");
+        await console.GotoAsync("/promotions");
+        await BrowserFixture.WaitForConsoleAsync(console);
+
+        // Rank tiers on the mango slices: ¥5 off the first 100 orders, ¥2 off up to the 300th.
+        await console.ClickAsync("[data-testid=new-promotion]");
+        await console.ClickAsync("[data-testid=promo-kind]");
+        await console.Locator(".mud-popover-open .mud-list-item").GetByText(chinese ? "阶梯价" : "Rank tiers", new() { Exact = true }).ClickAsync();
+        await console.FillAsync("[data-testid=promo-name]", chinese ? "前 100 单立减 5 元" : "First 100 orders ¥5 off");
+        await PickSessionAsync(console, session);
+        await PickSkuAsync(console, "promo-sku", "DH-F5003");
+        await console.FillAsync("[data-testid=promo-tier-rank-0]", "100");
+        await console.FillAsync("[data-testid=promo-tier-off-0]", "5");
+        await console.ClickAsync("[data-testid=promo-tier-add]");
+        await console.FillAsync("[data-testid=promo-tier-rank-1]", "300");
+        await console.FillAsync("[data-testid=promo-tier-off-1]", "2");
+        await ShotAsync(console, $"promotion-rank-{language}");
+        await console.ClickAsync("[data-testid=promo-submit]");
+        var rankName = chinese ? "前 100 单立减 5 元" : "First 100 orders ¥5 off";
+        await console.Locator("tr", new() { HasTextString = rankName }).Locator("[data-testid=promotion-terms]", new() { HasTextString = chinese ? "前 100 单减 ¥5.00" : "first 100: ¥5.00 off" })
+            .WaitForAsync();
+
+        // A gift above a spend, with its own stock: the planner sees it in the list with what is given so far.
+        await console.ClickAsync("[data-testid=new-promotion]");
+        await console.ClickAsync("[data-testid=promo-kind]");
+        await console.Locator(".mud-popover-open .mud-list-item").GetByText(chinese ? "赠品" : "Gift", new() { Exact = true }).ClickAsync();
+        await console.FillAsync("[data-testid=promo-name]", chinese ? "满 99 送蛋黄酥" : "Pastry above ¥99");
+        await PickSessionAsync(console, session);
+        await PickSkuAsync(console, "promo-gift", "DH-F5004");
+        await console.FillAsync("[data-testid=promo-gift-stock]", "200");
+        await console.ClickAsync("[data-testid=promo-trigger]");
+        await console.Locator(".mud-popover-open .mud-list-item").GetByText(chinese ? "满额赠" : "Above a spend", new() { Exact = true }).ClickAsync();
+        await console.FillAsync("[data-testid=promo-minspend]", "99");
+        await console.ClickAsync("[data-testid=promo-submit]");
+        await console.Locator("tr", new() { HasTextString = chinese ? "满 99 送蛋黄酥" : "Pastry above ¥99" })
+            .Locator("[data-testid=promotion-uses]", new() { HasTextString = chinese ? "已送 0 / 200" : "0 of 200 given" }).WaitForAsync();
+        await ShotAsync(console, $"promotions-kinds-{language}");
+
+        // The stacking rules: gifts switched off; the order shown follows, and the saved policy no longer has them.
+        await console.ClickAsync("[data-testid=promotion-settings]");
+        var gifts = console.Locator("[data-testid=stacking-row][data-kind=Gift]");
+        await gifts.WaitForAsync();
+        await ShotAsync(console, $"promotion-stacking-{language}");
+        await gifts.Locator(".mud-switch").ClickAsync();
+        await console.WaitForFunctionAsync($"() => !document.querySelector('[data-testid=stacking-order]').innerText.includes('{(chinese ? "赠品" : "Gift")}')");
+        await console.ClickAsync("[data-testid=settings-save]");
+        await console.Locator(".mud-snackbar").WaitForAsync();
+        var policy = await browser.App.Services.GetRequiredService<PromotionStore>().PolicyAsync(TestContext.Current.CancellationToken);
+        Assert.DoesNotContain(policy.Steps, s => s.Kind == PromotionKind.Gift);
+        await browser.App.Services.GetRequiredService<PromotionStore>().SetPolicyAsync(StackingPolicy.Default, Actor.System, TestContext.Current.CancellationToken);
+        await console.Context.CloseAsync();
+    }
+
+    /// <summary>Scopes the promotion being created to one session (the others in this class price their own rooms).</summary>
+    private static async Task PickSessionAsync(IPage console, string title)
+    {
+        await console.ClickAsync("[data-testid=promo-session]");
+        await console.Locator(".mud-popover-open .mud-list-item").GetByText(title, new() { Exact = true }).ClickAsync();
+    }
+
+    private static async Task PickSkuAsync(IPage console, string picker, string code)
+    {
+        await console.ClickAsync($"[data-testid={picker}-product]");
+        await console.FillAsync($"[data-testid={picker}-product]", code);
+        await console.Locator(".mud-popover-open .mud-list-item", new() { HasTextString = code }).First.ClickAsync();
+        await console.Locator($"[data-testid={picker}-sku]").WaitForAsync();
+    }
 }
+

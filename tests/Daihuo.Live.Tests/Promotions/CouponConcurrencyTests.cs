@@ -134,6 +134,36 @@ public abstract class CouponConcurrencyTests<TCluster, TDatabase>(TCluster live)
         await using var db = live.Database.CreateDbContext();
         Assert.False(await db.Promotions.AnyAsync(p => p.Name == "无期限券", Ct));
     }
+
+    [Fact]
+    public async Task Gift_stock_is_as_exact_as_stock_and_units_given_back_go_to_the_next_order()
+    {
+        live.Database.SkipIfUnavailable();
+        var store = new PromotionStore(live.Database, live.Database.Clock);
+        var giftId = (await store.CreateAsync(new Gift("g", "帆布袋", Guid.NewGuid(), 1, GiftTrigger.EveryOrder) { Stock = 25 }, null, new Actor("test", "test"), Ct)).Id;
+        var gift = live.Grains.GetGrain<IGiftGrain>(giftId);
+        var orders = Enumerable.Range(0, 400).Select(_ => Guid.NewGuid()).ToList();
+
+        // 400 orders race for 25 bags; a retry for an order that got one is answered "yes" again without a second bag.
+        var results = await Task.WhenAll(orders.Select(o => gift.ReserveAsync(o, 1)));
+        var winners = orders.Where((_, i) => results[i]).ToList();
+        Assert.Equal(25, winners.Count);
+        Assert.True(await gift.ReserveAsync(winners[0], 1));
+        await using (var db = live.Database.CreateDbContext())
+        {
+            var grants = await db.GiftGrants.AsNoTracking().Where(g => g.GiftId == giftId).ToListAsync(Ct);
+            Assert.Equal(Enumerable.Range(1, 25), grants.Select(g => g.Slot).Order());
+            Assert.Equal(winners.Order(), grants.Select(g => g.ForId).Order());
+        }
+
+        // A unit given back (the order was cancelled) goes to the next order; a write over the stock is refused by the database itself.
+        Assert.Equal(0, await gift.RemainingAsync());
+        await gift.ReleaseAsync(winners[3]);
+        Assert.True(await gift.ReserveAsync(Guid.NewGuid(), 1));
+        await using var check = live.Database.CreateDbContext();
+        check.GiftGrants.Add(new GiftGrant { Id = Guid.NewGuid(), GiftId = giftId, ForId = Guid.NewGuid(), Slot = 26, Limit = 25, GrantedAt = DateTimeOffset.UtcNow });
+        await Assert.ThrowsAsync<DbUpdateException>(() => check.SaveChangesAsync(Ct));
+    }
 }
 
 public sealed class SqliteCouponConcurrencyTests(SqliteLiveCluster live) : CouponConcurrencyTests<SqliteLiveCluster, SqliteFixture>(live);

@@ -173,6 +173,64 @@ public abstract class CheckoutApiTests<TApp>(TApp app) : IClassFixture<TApp>
         await using var db = await DbAsync();
         Assert.False(await db.Orders.AnyAsync(o => o.SessionId == room.SessionId, Ct));
     }
+
+    [Fact]
+    public async Task A_gift_goes_with_orders_while_its_stock_lasts_and_a_cancelled_order_gives_it_back()
+    {
+        app.SkipIfUnavailable();
+        var (staff, sessionId, offerId) = await app.LiveOfferAsync(units: 20, limit: 5);
+        var owner = await app.SignInAsync(DaihuoApp.OwnerEmail);
+        var bag = await SkuAsync(staff, "DH-F5004");
+        var created = await owner.PostAsJsonAsync("/api/promotions",
+            new { kind = "gift", name = "下单送蛋黄酥", sessionId, giftSkuId = bag, quantity = 1, trigger = "everyOrder", stock = 1 }, Ct);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var giftId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid().ToString("N");
+
+        async Task<(Guid Id, IReadOnlyList<string> Gifts, string? Pricing)> OrderWithGiftAsync(string phone)
+        {
+            var buyer = await app.BuyerAsync(phone);
+            var placed = await (await OrderAsync(buyer, offerId, "gift-" + phone)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+            var id = placed.GetProperty("orderId").GetGuid();
+            await using var db = await DbAsync();
+            var pricing = await db.Orders.Where(o => o.Id == id).Select(o => o.Pricing).SingleAsync(Ct);
+            return (id, Daihuo.Data.Promotions.PricingJson.GiftIds(pricing), pricing);
+        }
+
+        var first = await OrderWithGiftAsync("13300134011");
+        var second = await OrderWithGiftAsync("13300134012");
+        Assert.Equal([giftId], first.Gifts);
+        Assert.Empty(second.Gifts);
+        Assert.Contains("promo.skip.gift_out", second.Pricing, StringComparison.Ordinal);
+
+        // Staff cancel the first (unpaid) order: its bag goes back, and the next order gets it.
+        Assert.Equal(HttpStatusCode.NoContent, (await owner.PostAsJsonAsync($"/api/orders/{first.Id}/cancel", new { reason = "买家拍错" }, Ct)).StatusCode);
+        var third = await OrderWithGiftAsync("13300134013");
+        Assert.Equal([giftId], third.Gifts);
+        await using var check = await DbAsync();
+        Assert.Equal(third.Id, (await check.GiftGrants.AsNoTracking().SingleAsync(g => g.GiftId == Guid.Parse(giftId), Ct)).ForId);
+    }
+
+    [Fact]
+    public async Task A_new_follower_coupon_is_given_by_following_and_not_by_a_tap()
+    {
+        app.SkipIfUnavailable();
+        var (room, _) = await DealsRoomAsync();
+        var owner = await app.SignInAsync(DaihuoApp.OwnerEmail);
+        var created = await owner.PostAsJsonAsync("/api/promotions",
+            new { kind = "coupon", name = "关注有礼 2 元", sessionId = room.SessionId, amountOff = 200, minSpend = 0, totalQuantity = 50, perPerson = 1, scope = "newFollower", endsAt = DateTimeOffset.UtcNow.AddDays(1) }, Ct);
+        var couponId = (await created.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("id").GetGuid();
+        var buyer = await app.BuyerAsync("13300134021");
+
+        await ProblemAssert.NamesFieldAsync(await buyer.PostAsync($"/api/storefront/coupons/{couponId}/claim", null, Ct), HttpStatusCode.Conflict, "couponId");
+        Assert.Equal(HttpStatusCode.NoContent, (await buyer.PostAsJsonAsync($"/api/storefront/rooms/{room.Name}/interactions", new { kind = "follow" }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await buyer.PostAsJsonAsync($"/api/storefront/rooms/{room.Name}/interactions", new { kind = "follow" }, Ct)).StatusCode);
+
+        var shown = await buyer.GetFromJsonAsync<JsonElement>($"/api/storefront/rooms/{room.Name}/coupons", Ct);
+        var coupon = shown.EnumerateArray().Single(c => c.GetProperty("couponId").GetGuid() == couponId);
+        Assert.Equal(("newfollower", true), (coupon.GetProperty("scope").GetString(), coupon.GetProperty("held").GetBoolean()));
+        await using var db = await DbAsync();
+        Assert.Equal(1, await db.CouponClaims.CountAsync(c => c.CouponId == couponId, Ct));
+    }
 }
 
 public sealed class SqliteCheckoutApiTests(DaihuoApp app) : CheckoutApiTests<DaihuoApp>(app);

@@ -716,6 +716,40 @@ namespace Daihuo.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Daihuo.Data.Promotions.GiftGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ForId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("GiftId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("GrantedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Limit")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForId");
+
+                    b.HasIndex("GiftId", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("Promo_GiftGrants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Promo_GiftGrants_Slot", "\"Slot\" >= 1 AND \"Slot\" <= \"Limit\"");
+                        });
+                });
+
             modelBuilder.Entity("Daihuo.Data.Promotions.PromotionRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1063,6 +1097,15 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.HasOne("Daihuo.Data.Promotions.PromotionRow", null)
                         .WithMany()
                         .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Promotions.GiftGrant", b =>
+                {
+                    b.HasOne("Daihuo.Data.Promotions.PromotionRow", null)
+                        .WithMany()
+                        .HasForeignKey("GiftId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -706,6 +706,40 @@ namespace Daihuo.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Daihuo.Data.Promotions.GiftGrant", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ForId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GiftId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("GrantedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Limit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForId");
+
+                    b.HasIndex("GiftId", "Slot")
+                        .IsUnique();
+
+                    b.ToTable("Promo_GiftGrants", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Promo_GiftGrants_Slot", "\"Slot\" >= 1 AND \"Slot\" <= \"Limit\"");
+                        });
+                });
+
             modelBuilder.Entity("Daihuo.Data.Promotions.PromotionRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1049,6 +1083,15 @@ namespace Daihuo.Data.Migrations.Sqlite
                     b.HasOne("Daihuo.Data.Promotions.PromotionRow", null)
                         .WithMany()
                         .HasForeignKey("CouponId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Promotions.GiftGrant", b =>
+                {
+                    b.HasOne("Daihuo.Data.Promotions.PromotionRow", null)
+                        .WithMany()
+                        .HasForeignKey("GiftId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -149,13 +149,14 @@
       <div class="coupon" data-testid="coupon">
         <b>${c.amountOff ? yuan(c.amountOff) : c.percentOff + '%'}</b>
         <span>${esc(c.name)}<small>${c.minSpend ? esc(fmt(T['store.coupon_min'], (c.minSpend / 100).toFixed(2))) + ' · ' : ''}${esc(fmt(T['store.coupon_left'], c.remaining))}</small></span>
-        <button type="button" data-coupon="${c.couponId}" data-testid="coupon-claim" ${c.held || c.remaining <= 0 ? 'disabled' : ''}>${esc(c.held ? T['store.claimed'] : T['store.claim'])}</button>
+        <button type="button" data-coupon="${c.couponId}" data-scope="${c.scope}" data-testid="coupon-claim" ${c.held || c.remaining <= 0 ? 'disabled' : ''}>${esc(c.held ? T['store.claimed'] : c.scope === 'newfollower' ? T['store.follow_to_claim'] : T['store.claim'])}</button>
       </div>`).join('');
   }
   $('coupons').addEventListener('click', async e => {
     const b = e.target.closest('button[data-coupon]');
     if (!b) return;
     if (!identified) return askIdentity();
+    if (b.dataset.scope === 'newfollower') { await follow(); return coupons(); }   // given for following the room
     const r = await fetch(`/api/storefront/coupons/${b.dataset.coupon}/claim`, { method: 'POST' });
     if (r.status === 401) { identified = false; return askIdentity(); }
     if (!r.ok) { const p = await r.json(); toast(p.errors ? Object.values(p.errors).flat().join(' ') : p.title); }
@@ -339,11 +340,11 @@
   setInterval(() => { if (taps) { const n = Math.min(taps, 100); taps -= n; post(`/api/storefront/rooms/${room}/interactions`, { kind: 'like', count: n }).catch(() => {}); } }, 1000);
   const followButton = $('follow');
   const showFollow = () => { followButton.textContent = following ? T['store.following'] : T['store.follow']; followButton.classList.toggle('on', following); };
-  followButton.addEventListener('click', async () => {
-    if (following) return;
+  async function follow() {
     const r = await post(`/api/storefront/rooms/${room}/interactions`, { kind: 'follow' });
-    if (r.ok) { following = true; localStorage.setItem('daihuo.follow.' + room, '1'); showFollow(); }
-  });
+    if (r.ok) { following = true; localStorage.setItem('daihuo.follow.' + room, '1'); showFollow(); coupons(); }
+  }
+  followButton.addEventListener('click', () => { if (!following) follow(); });
   showFollow();
   $('share').addEventListener('click', async () => {
     const link = `${location.origin}/live/${room}?src=share`;
