@@ -51,7 +51,9 @@ public abstract class LiveRoomJourneyTests<TFixture>(TFixture browser) : IClassF
         await console.ClickAsync("[data-testid=new-session]");
         await console.FillAsync("[data-testid=session-title]", chinese ? "今晚 8 点 零食专场" : "Snack night 8 pm");
         await console.ClickAsync("[data-testid=session-create]");
-        await console.WaitForURLAsync(new Regex("/live/[0-9a-f-]{36}$"));
+        // The console moves to the new session in the page (no load event to wait for): wait for its shelf.
+        await console.Locator("[data-testid=add-to-shelf]").WaitForAsync();
+        Assert.Matches(new Regex("/live/[0-9a-f-]{36}$"), console.Url);
         await BrowserFixture.WaitForConsoleAsync(console);
         await AddToShelfAsync(console, "DH-F5003", "20");
         await AddToShelfAsync(console, "DH-F5004", "10");

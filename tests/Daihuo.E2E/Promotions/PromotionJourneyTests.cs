@@ -76,15 +76,9 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
         var console = await browser.SignedInPageAsync(language, "controller@daihuo.local");
 
         // A threshold for the whole shop on the promotions page: 满 50 减 5.
-        await console.GotoAsync("/promotions");
-        await BrowserFixture.WaitForConsoleAsync(console);
-        await console.ClickAsync("[data-testid=new-promotion]");
-        await console.FillAsync("[data-testid=promo-name]", chinese ? "满 50 减 5" : "5 off 50");
-        await console.FillAsync("[data-testid=promo-threshold]", "50");
-        await console.FillAsync("[data-testid=promo-off]", "5");
+        await NewThresholdAsync(console, chinese ? "满 50 减 5" : "5 off 50", session: null);
 
         // 5 off 50 is 10 %: the planning advice warns, and the planner may still save.
-        await console.Locator("[data-testid=advice]").WaitForAsync();
         Assert.Contains(chinese ? "低于建议的 30%" : "below the advised 30%", await console.InnerTextAsync("[data-testid=advice]"), StringComparison.Ordinal);
         await ShotAsync(console, $"promotion-advice-{language}");
         await console.ClickAsync("[data-testid=promo-submit]");
@@ -95,13 +89,7 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
         var phone = await browser.PhonePageAsync(language);
         await phone.GotoAsync("/live/" + room);
         await phone.Locator("[data-testid=offer]").First.WaitForAsync();
-        await console.GotoAsync($"/live/{sessionId}");
-        await BrowserFixture.WaitForConsoleAsync(console);
-        await console.ClickAsync("[data-testid=coupon-open]");
-        await console.FillAsync("[data-testid=promo-name]", chinese ? "直播间 3 元券" : "Room coupon 3");
-        await console.FillAsync("[data-testid=promo-amount]", "3");
-        await console.FillAsync("[data-testid=promo-minspend]", "20");
-        await console.ClickAsync("[data-testid=promo-submit]");
+        await IssueRoomCouponAsync(console, sessionId, chinese ? "直播间 3 元券" : "Room coupon 3");
         await phone.Locator("[data-testid=coupon]").WaitForAsync();
 
         // The viewer identifies, claims the coupon and checks out two bags: 59.80 − 5 − 3 = 51.80.
@@ -137,7 +125,8 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
         }
 
         var chinese = language == "zh-CN";
-        var (sessionId, room) = await LiveSessionAsync(chinese ? "凑单专场" : "Bundle night");
+        var title = chinese ? "凑单专场" : "Bundle night";
+        var (sessionId, room) = await LiveSessionAsync(title);
         var services = browser.App.Services;
         var ct = TestContext.Current.CancellationToken;
         await using (var db = await services.GetRequiredService<IDbContextFactory<DaihuoDbContext>>().CreateDbContextAsync(ct))
@@ -146,13 +135,13 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
             await services.GetRequiredService<LiveStore>().AddOfferAsync(sessionId, new OfferDraft(pastry, Money.FromFen(1990), 30, 5), Actor.System, ct);
         }
 
-        var promotions = services.GetRequiredService<PromotionStore>();
-        await promotions.CreateAsync(new ThresholdDiscount("", chinese ? "满 50 减 5" : "5 off 50", Money.FromFen(5000), Money.FromFen(500), false), sessionId, Actor.System, ct);
-        await promotions.CreateAsync(new Coupon("", chinese ? "直播间 3 元券" : "Room coupon 3", Money.FromFen(300), null, null, Money.FromFen(2000), 100, 1)
-        {
-            Scope = CouponScope.Room,
-            EndsAt = DateTimeOffset.UtcNow.AddDays(1),
-        }, sessionId, Actor.System, ct);
+        // Staff set up 满 50 减 5 for this session on the promotions page and issue a 3-yuan room coupon from the live page.
+        var console = await browser.SignedInPageAsync(language, "controller@daihuo.local");
+        await NewThresholdAsync(console, chinese ? "凑单满 50 减 5" : "Bag: 5 off 50", title);
+        await console.ClickAsync("[data-testid=promo-submit]");
+        await console.Locator("tr", new() { HasTextString = title }).First.WaitForAsync();
+        await IssueRoomCouponAsync(console, sessionId, chinese ? "直播间 3 元券" : "Room coupon 3");
+        await console.Locator(".mud-snackbar").First.WaitForAsync();
 
         // The viewer claims the coupon (identifying first), then puts one bag of mango slices and two boxes of pastries in the bag.
         var phone = await browser.PhonePageAsync(language);
@@ -180,7 +169,6 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
         await SubmitAndPayAsync(phone, "61.70");
 
         // Staff refund the pastries on the orders page: the dialog offers exactly their share, and the row shows it refunded.
-        var console = await browser.SignedInPageAsync(language, "controller@daihuo.local");
         await console.GotoAsync($"/orders?session={sessionId}");
         await BrowserFixture.WaitForConsoleAsync(console);
         var row = console.Locator("tr", new() { HasTextString = "DH-F5004" });
@@ -259,6 +247,35 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
         Assert.DoesNotContain(policy.Steps, s => s.Kind == PromotionKind.Gift);
         await browser.App.Services.GetRequiredService<PromotionStore>().SetPolicyAsync(StackingPolicy.Default, Actor.System, TestContext.Current.CancellationToken);
         await console.Context.CloseAsync();
+    }
+
+    /// <summary>Opens the new-promotion dialog and types 满 50 减 5 (the default kind), for the shop or one session; the advice shows.</summary>
+    private static async Task NewThresholdAsync(IPage console, string name, string? session)
+    {
+        await console.GotoAsync("/promotions");
+        await BrowserFixture.WaitForConsoleAsync(console);
+        await console.ClickAsync("[data-testid=new-promotion]");
+        await console.FillAsync("[data-testid=promo-name]", name);
+        if (session is not null)
+        {
+            await PickSessionAsync(console, session);
+        }
+
+        await console.FillAsync("[data-testid=promo-threshold]", "50");
+        await console.FillAsync("[data-testid=promo-off]", "5");
+        await console.Locator("[data-testid=advice]").WaitForAsync();
+    }
+
+    /// <summary>Issues a 3-yuan room coupon (minimum spend 20) from the session's live page.</summary>
+    private static async Task IssueRoomCouponAsync(IPage console, Guid sessionId, string name)
+    {
+        await console.GotoAsync($"/live/{sessionId}");
+        await BrowserFixture.WaitForConsoleAsync(console);
+        await console.ClickAsync("[data-testid=coupon-open]");
+        await console.FillAsync("[data-testid=promo-name]", name);
+        await console.FillAsync("[data-testid=promo-amount]", "3");
+        await console.FillAsync("[data-testid=promo-minspend]", "20");
+        await console.ClickAsync("[data-testid=promo-submit]");
     }
 
     /// <summary>Scopes the promotion being created to one session (the others in this class price their own rooms).</summary>
