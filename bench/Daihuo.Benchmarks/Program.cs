@@ -1,4 +1,4 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project bench/Daihuo.Benchmarks -- --filter '*Pricing*'
+// dotnet run -c Release --project bench/Daihuo.Benchmarks -- --filter '*Pricing*'   (or '*Scan*')
 BenchmarkSwitcher.FromAssembly(typeof(Daihuo.Benchmarks.Promotions.PricingBenchmarks).Assembly).Run(args);

@@ -95,4 +95,5 @@ public static class ErrorCodes
     public const string CheckoutDuplicateOffer = "checkout_duplicate_offer";
     public const string CheckoutOtherRoom = "checkout_other_room";
     public const string CheckoutAbandoned = "checkout_abandoned";
+    public const string ComplianceTermFormat = "compliance_term_format";
 }
