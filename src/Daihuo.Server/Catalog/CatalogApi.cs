@@ -57,16 +57,22 @@ internal static class CatalogApi
         return TypedResults.Ok(new PageResponse<ProductRowResponse>(result.Items.Select(ProductRowResponse.From).ToList(), result.Total, query.Page, query.PageSize));
     }
 
-    private static async Task<Results<Ok<ProductResponse>, NotFound>> GetAsync(Guid id, CatalogStore store, CancellationToken ct) =>
-        await store.GetAsync(id, ct) is { } product ? TypedResults.Ok(ProductResponse.From(product)) : TypedResults.NotFound();
+    private static async Task<Results<Ok<ProductResponse>, NotFound>> GetAsync(Guid id, CatalogStore store, Compliance.ComplianceText compliance, CancellationToken ct) =>
+        await store.GetAsync(id, ct) is { } product ? TypedResults.Ok(Checked(product, compliance)) : TypedResults.NotFound();
 
-    private static async Task<Created<ProductResponse>> CreateAsync(ProductRequest request, CatalogStore store, HttpContext http, CancellationToken ct)
+    /// <summary>The product with its copy scanned: findings come back as warnings, on every read and save.</summary>
+    private static ProductResponse Checked(ProductDetails product, Compliance.ComplianceText compliance) =>
+        ProductResponse.From(product) with { Warnings = compliance.ForProduct(product.ToDraft()) };
+
+    private static async Task<Created<ProductResponse>> CreateAsync(ProductRequest request, CatalogStore store, Compliance.ComplianceText compliance, HttpContext http,
+        CancellationToken ct)
     {
         var product = await store.CreateAsync(request.ToDraft(), http.User.ToActor(), ct);
-        return TypedResults.Created($"/api/catalog/products/{product.Id}", ProductResponse.From(product));
+        return TypedResults.Created($"/api/catalog/products/{product.Id}", Checked(product, compliance));
     }
 
-    private static async Task<Ok<ProductResponse>> UpdateAsync(Guid id, ProductRequest request, CatalogStore store, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<ProductResponse>> UpdateAsync(Guid id, ProductRequest request, CatalogStore store, Compliance.ComplianceText compliance, HttpContext http,
+        CancellationToken ct)
     {
         if (request.Version is not { } version)
         {
@@ -74,7 +80,7 @@ internal static class CatalogApi
         }
 
         var product = await store.UpdateAsync(id, version, request.ToDraft(), http.User.ToActor(), ct);
-        return TypedResults.Ok(ProductResponse.From(product));
+        return TypedResults.Ok(Checked(product, compliance));
     }
 
     private static async Task<NoContent> ArchiveAsync(Guid id, ReasonRequest? request, CatalogStore store, HttpContext http, CancellationToken ct)

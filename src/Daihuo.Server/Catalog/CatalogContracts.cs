@@ -66,6 +66,9 @@ public sealed record ProductResponse(
     IReadOnlyList<SkuResponse> Skus,
     IReadOnlyList<ImageResponse> Images)
 {
+    /// <summary>What the compliance scan found in the copy: warnings, never a refusal.</summary>
+    public IReadOnlyList<Compliance.CopyWarning> Warnings { get; init; } = [];
+
     public static ProductResponse From(ProductDetails p) => new(
         p.Id, p.Code, p.Name, p.CategoryCode, p.Brand, p.Supplier, p.Role, p.SpecialCategory, p.Description, p.SellingPoints,
         new FabeRequest(p.Fabe.Feature, p.Fabe.Advantage, p.Fabe.Benefit, p.Fabe.Evidence),

@@ -74,6 +74,7 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.FillAsync("[data-testid=field-name]", Chinese(language) ? "针织连衣裙 E2E" : "Knit dress E2E");
         await page.ClickAsync("[data-testid=field-category]");
         await page.Locator(".mud-popover-open .mud-list-item").GetByText(Chinese(language) ? "女装" : "Women's apparel", new() { Exact = true }).ClickAsync();
+        await page.FillAsync("[data-testid=field-description]", Chinese(language) ? "柔软亲肤，全網最低價" : "Soft knit. 全網最低價");
         await page.FillAsync("[data-testid=matrix-colours]", Chinese(language) ? "黑色, 杏色" : "Black, Apricot");
         await page.FillAsync("[data-testid=matrix-sizes]", "S, M, L");
         await page.FillAsync("[data-testid=matrix-list]", "399");
@@ -92,6 +93,11 @@ public sealed class CatalogJourneyTests(BrowserFixture browser) : IClassFixture<
         await page.Locator("[data-testid=editor-title]").WaitForAsync();
         Assert.Equal(6, await page.Locator("[data-testid=sku-row]").CountAsync());
         Assert.Equal($"{code}-01-S", await page.Locator("[data-testid=sku-row] input").First.InputValueAsync());
+
+        // Saved, with the copy's compliance findings as warnings (a disguised absolute price claim).
+        var warning = await page.Locator("[data-testid=compliance-warning]").First.InnerTextAsync();
+        Assert.Contains("全網最低價", warning, StringComparison.Ordinal);
+        Assert.Contains(Chinese(language) ? "价格说法须有依据" : "state their source", warning, StringComparison.Ordinal);
         await ShotAsync(page, $"product-editor-saved-{language}", fullPage: true);
         await page.Context.CloseAsync();
     }

@@ -32,6 +32,34 @@ public sealed class CatalogApiTests(DaihuoApp app) : IClassFixture<DaihuoApp>
         return json.RootElement.GetProperty("total").GetInt32();
     }
 
+    [Theory]
+    [InlineData("zh-CN", "《广告法》第九条")]
+    [InlineData("en", "Advertising Law Art. 9")]
+    public async Task Copy_with_banned_terms_is_saved_with_warnings_naming_the_field_rule_and_suggestion(string language, string rule)
+    {
+        var client = await app.SignInAsync(DaihuoApp.OwnerEmail, language: language);
+        var code = NewCode();
+        var body = new
+        {
+            code,
+            name = "国家级工艺连衣裙",
+            categoryCode = "apparel-women",
+            role = "Hit",
+            description = "垂感好，全網最低價",
+            sellingPoints = new[] { "收腰显瘦", "加 V 私聊看实拍" },
+            skus = new[] { new { code = code + "-M", colour = "白", size = "M", listPrice = 39900, livePrice = 23900, floorPrice = 19900, cost = 9600 } },
+        };
+
+        var response = await client.PostAsJsonAsync("/api/catalog/products", body, Ct);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var warnings = (await response.Content.ReadFromJsonAsync<JsonElement>(Ct)).GetProperty("warnings").EnumerateArray().ToList();
+        Assert.Equal(["name", "description", "sellingPoints[1]"], warnings.Select(w => w.GetProperty("field").GetString()));
+        Assert.Equal(["国家级", "全網最低價", "加 V"], warnings.Select(w => w.GetProperty("matched").GetString()));
+        Assert.Contains(rule, warnings[0].GetProperty("ruleText").GetString(), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrEmpty(warnings[0].GetProperty("suggestion").GetString()));
+    }
+
     public static TheoryData<string, string, string> BadProducts()
     {
         var data = new TheoryData<string, string, string>();

@@ -16,6 +16,7 @@ namespace Daihuo.Server.Components.Catalog;
 public sealed partial class ProductEditor
 {
     private FieldErrors _errors = default!;
+    private IReadOnlyList<Compliance.CopyWarning> _warnings = [];
     private ProductForm _form = new();
     private ProductDetails? _product;
     private IReadOnlyList<CategoryDetails> _categories = [];
@@ -41,6 +42,9 @@ public sealed partial class ProductEditor
 
     [Inject]
     private AuthenticationStateProvider Auth { get; set; } = default!;
+
+    [Inject]
+    private Compliance.ComplianceText Compliance { get; set; } = default!;
 
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
@@ -69,9 +73,11 @@ public sealed partial class ProductEditor
             }
 
             _form = ProductForm.From(_product);
+            _warnings = Compliance.ForProduct(_product.ToDraft());
         }
         else
         {
+            _warnings = [];
             _product = null;
             _form = new ProductForm();
         }
@@ -104,14 +110,18 @@ public sealed partial class ProductEditor
             if (_product is null)
             {
                 var created = await Catalog.CreateAsync(draft, actor);
-                Snackbar.Add(L["editor.created.toast", created.Name], Severity.Success);
+                _warnings = Compliance.ForProduct(draft);
+                Snackbar.Add(_warnings.Count > 0 ? L["editor.saved_with_warnings.toast", created.Name, _warnings.Count] : L["editor.created.toast", created.Name],
+                    _warnings.Count > 0 ? Severity.Warning : Severity.Success);
                 Navigation.NavigateTo($"/catalog/{created.Id}");
             }
             else
             {
                 _product = await Catalog.UpdateAsync(_product.Id, _product.Version, draft, actor);
                 _form = ProductForm.From(_product);
-                Snackbar.Add(L["editor.saved.toast", _product.Name], Severity.Success);
+                _warnings = Compliance.ForProduct(draft);
+                Snackbar.Add(_warnings.Count > 0 ? L["editor.saved_with_warnings.toast", _product.Name, _warnings.Count] : L["editor.saved.toast", _product.Name],
+                    _warnings.Count > 0 ? Severity.Warning : Severity.Success);
             }
         }
         catch (DomainValidationException ex)
