@@ -46,6 +46,8 @@ public abstract class DaihuoDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Promotions.GiftGrant> GiftGrants => Set<Promotions.GiftGrant>();
 
+    public DbSet<Compliance.ComplianceList> ComplianceLists => Set<Compliance.ComplianceList>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -53,6 +53,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<AuditStore>();
         builder.Services.AddSingleton<Live.LiveStore>();
         builder.Services.AddSingleton<Orders.OrderStore>();
+        builder.Services.AddSingleton<Compliance.ComplianceStore>();
         builder.Services.AddSingleton<Promotions.PromotionStore>();
         return builder;
     }

@@ -132,6 +132,7 @@ public static class DependencyInjection
         services.AddSingleton<Orders.IPaymentProvider>(sp => sp.GetRequiredService<Orders.LocalPaymentProvider>());
         services.AddSingleton<Orders.PaymentService>();
         services.AddSingleton<Orders.Refunds>();
+        services.AddSingleton<Compliance.ComplianceScanners>();
         services.AddSingleton<Compliance.ComplianceText>();
 
         // API description, health.

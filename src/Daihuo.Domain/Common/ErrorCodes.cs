@@ -96,4 +96,5 @@ public static class ErrorCodes
     public const string CheckoutOtherRoom = "checkout_other_room";
     public const string CheckoutAbandoned = "checkout_abandoned";
     public const string ComplianceTermFormat = "compliance_term_format";
+    public const string ComplianceListStale = "compliance_list_stale";
 }

@@ -13,10 +13,11 @@ public sealed class ComplianceDictionary
     public const int MaxPatternLength = 60;
     public const int MaxExpansions = 5_000;
 
-    private ComplianceDictionary(IReadOnlyList<ComplianceTerm> terms, IReadOnlyList<string> allowed)
+    private ComplianceDictionary(IReadOnlyList<ComplianceTerm> terms, IReadOnlyList<string> allowed, IReadOnlyList<string>? unallowed = null)
     {
         Terms = terms;
         Allowed = allowed;
+        Unallowed = unallowed ?? [];
     }
 
     public IReadOnlyList<ComplianceTerm> Terms { get; }
@@ -24,10 +25,16 @@ public sealed class ComplianceDictionary
     /// <summary>Phrases that are not findings though they contain a term (最近, 第一次).</summary>
     public IReadOnlyList<string> Allowed { get; }
 
-    /// <summary>Daihuo's default list (Advertising Law terms and their kin, medical claims, diversion, abuse, complaints).</summary>
-    public static ComplianceDictionary Default { get; } = Parse(DefaultTerms.Tsv).Dictionary;
+    /// <summary>In a shop's list: allowed phrases of the default list the shop wants flagged after all (<c>unallow</c> lines).</summary>
+    public IReadOnlyList<string> Unallowed { get; }
+
+    /// <summary>The default list with a shop's own on top: its terms and allowed phrases added, its <c>unallow</c> phrases taken out.</summary>
+    public static ComplianceDictionary ForShop(ComplianceDictionary shop) => Default.With(shop.Terms, shop.Allowed).Without(shop.Unallowed);
 
     public static ComplianceDictionary Empty { get; } = new([], []);
+
+    /// <summary>Daihuo's default list (Advertising Law terms and their kin, medical claims, diversion, abuse, complaints).</summary>
+    public static ComplianceDictionary Default { get; } = Parse(DefaultTerms.Tsv).Dictionary;
 
     /// <summary>This dictionary with more terms and more allowed phrases (a shop's own, on top of the default).</summary>
     public ComplianceDictionary With(IEnumerable<ComplianceTerm> terms, IEnumerable<string> allowed) =>
@@ -48,6 +55,7 @@ public sealed class ComplianceDictionary
     {
         var terms = new List<ComplianceTerm>();
         var allowed = new List<string>();
+        var unallowed = new List<string>();
         var errors = new ValidationResult();
         var number = 0;
         foreach (var raw in tsv.Split('\n'))
@@ -79,6 +87,12 @@ public sealed class ComplianceDictionary
                 continue;
             }
 
+            if (fields[0].Trim().Equals("unallow", StringComparison.OrdinalIgnoreCase))
+            {
+                unallowed.AddRange(expanded);
+                continue;
+            }
+
             if (!Enum.TryParse<TermCategory>(fields[0].Trim(), ignoreCase: true, out var category) || !Enum.IsDefined(category))
             {
                 errors.Add(ErrorCodes.InvalidChoice, $"lines[{number}].category", fields[0].Trim());
@@ -96,7 +110,7 @@ public sealed class ComplianceDictionary
             terms.AddRange(expanded.Select(t => new ComplianceTerm(t, category, action, rule.Length == 0 ? "custom" : rule, suggestion)));
         }
 
-        return errors.IsValid ? (new ComplianceDictionary(terms, allowed), errors) : (Empty, errors);
+        return errors.IsValid ? (new ComplianceDictionary(terms, allowed, unallowed), errors) : (Empty, errors);
     }
 
     /// <summary>The dictionary as TSV, one line per term (groups already expanded), allowed phrases last.</summary>
@@ -105,6 +119,7 @@ public sealed class ComplianceDictionary
         var lines = new List<string> { "# category\taction\trule\tpattern\tsuggestion" };
         lines.AddRange(Terms.Select(t => string.Join('\t', t.Category.ToString().ToLowerInvariant(), t.Action.ToString().ToLowerInvariant(), t.Rule, t.Text, t.Suggestion ?? "-")));
         lines.AddRange(Allowed.Select(a => $"allow\t-\t-\t{a}\t-"));
+        lines.AddRange(Unallowed.Select(a => $"unallow\t-\t-\t{a}\t-"));
         return string.Join('\n', lines) + "\n";
     }
 

@@ -58,17 +58,17 @@ internal static class CatalogApi
     }
 
     private static async Task<Results<Ok<ProductResponse>, NotFound>> GetAsync(Guid id, CatalogStore store, Compliance.ComplianceText compliance, CancellationToken ct) =>
-        await store.GetAsync(id, ct) is { } product ? TypedResults.Ok(Checked(product, compliance)) : TypedResults.NotFound();
+        await store.GetAsync(id, ct) is { } product ? TypedResults.Ok(await CheckedAsync(product, compliance, ct)) : TypedResults.NotFound();
 
     /// <summary>The product with its copy scanned: findings come back as warnings, on every read and save.</summary>
-    private static ProductResponse Checked(ProductDetails product, Compliance.ComplianceText compliance) =>
-        ProductResponse.From(product) with { Warnings = compliance.ForProduct(product.ToDraft()) };
+    private static async Task<ProductResponse> CheckedAsync(ProductDetails product, Compliance.ComplianceText compliance, CancellationToken ct) =>
+        ProductResponse.From(product) with { Warnings = await compliance.ForProductAsync(product.ToDraft(), ct) };
 
     private static async Task<Created<ProductResponse>> CreateAsync(ProductRequest request, CatalogStore store, Compliance.ComplianceText compliance, HttpContext http,
         CancellationToken ct)
     {
         var product = await store.CreateAsync(request.ToDraft(), http.User.ToActor(), ct);
-        return TypedResults.Created($"/api/catalog/products/{product.Id}", Checked(product, compliance));
+        return TypedResults.Created($"/api/catalog/products/{product.Id}", await CheckedAsync(product, compliance, ct));
     }
 
     private static async Task<Ok<ProductResponse>> UpdateAsync(Guid id, ProductRequest request, CatalogStore store, Compliance.ComplianceText compliance, HttpContext http,
@@ -80,7 +80,7 @@ internal static class CatalogApi
         }
 
         var product = await store.UpdateAsync(id, version, request.ToDraft(), http.User.ToActor(), ct);
-        return TypedResults.Ok(Checked(product, compliance));
+        return TypedResults.Ok(await CheckedAsync(product, compliance, ct));
     }
 
     private static async Task<NoContent> ArchiveAsync(Guid id, ReasonRequest? request, CatalogStore store, HttpContext http, CancellationToken ct)

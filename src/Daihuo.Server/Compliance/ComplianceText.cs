@@ -12,17 +12,24 @@ public sealed record CopyWarning(string Field, string Matched, string Category, 
     public string FieldLabel { get; init; } = Field;
 }
 
+/// <summary>A finding in any text (a script line, a comment, a sentence being tried out), explained.</summary>
+public sealed record TextFinding(int Start, int Length, string Matched, string Category, string Action, string Rule, string RuleText, string? Suggestion);
+
 /// <summary>Explains findings: the category and the rule each breaks, in zh-CN or en; the suggested wording stays as written (it is Chinese copy).</summary>
-public sealed class ComplianceText(IStringLocalizer<Strings> text)
+public sealed class ComplianceText(IStringLocalizer<Strings> text, ComplianceScanners scanners)
 {
-    public IReadOnlyList<CopyWarning> ForProduct(ProductDraft draft) =>
-        [.. ProductCopy.Check(draft, ComplianceScanner.Default).Select(f => new CopyWarning(
-            f.Field,
-            f.Matched,
-            text["compliance.category." + f.Term.Category.ToString().ToLowerInvariant()],
-            f.Term.Rule,
-            text["compliance.rule." + f.Term.Rule].ResourceNotFound ? f.Term.Rule : text["compliance.rule." + f.Term.Rule],
-            f.Term.Suggestion) { FieldLabel = Label(f.Field) })];
+    public async Task<IReadOnlyList<CopyWarning>> ForProductAsync(ProductDraft draft, CancellationToken ct = default) =>
+        [.. ProductCopy.Check(draft, await scanners.CurrentAsync(ct)).Select(f => new CopyWarning(
+            f.Field, f.Matched, Category(f.Term), f.Term.Rule, RuleText(f.Term), f.Term.Suggestion) { FieldLabel = Label(f.Field) })];
+
+    public async Task<IReadOnlyList<TextFinding>> ForTextAsync(string value, CancellationToken ct = default) =>
+        [.. (await scanners.CurrentAsync(ct)).Scan(value).Select(f => new TextFinding(
+            f.Start, f.Length, f.Matched(value), Category(f.Term), f.Term.Action.ToString().ToLowerInvariant(), f.Term.Rule, RuleText(f.Term), f.Term.Suggestion))];
+
+    private string Category(ComplianceTerm term) => text["compliance.category." + term.Category.ToString().ToLowerInvariant()];
+
+    private string RuleText(ComplianceTerm term) =>
+        text["compliance.rule." + term.Rule] is { ResourceNotFound: false } rule ? rule : term.Rule;
 
     private string Label(string field)
     {

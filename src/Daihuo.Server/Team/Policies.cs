@@ -18,6 +18,7 @@ public static class Policies
     public const string OrdersView = "orders.view";
     public const string OrdersManage = "orders.manage";
     public const string PromotionsManage = "promotions.manage";
+    public const string ComplianceManage = "compliance.manage";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -42,6 +43,7 @@ public static class Policies
         ],
         [OrdersManage] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.RoomController, StaffRoles.CustomerService],
         [PromotionsManage] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Planner, StaffRoles.RoomController],
+        [ComplianceManage] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Risk],
     };
 
     public static void Add(AuthorizationOptions options)

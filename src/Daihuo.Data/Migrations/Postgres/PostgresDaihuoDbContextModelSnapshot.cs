@@ -283,6 +283,29 @@ namespace Daihuo.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Daihuo.Data.Compliance.ComplianceList", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Tsv")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("character varying(200000)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Compliance_Lists", (string)null);
+                });
+
             modelBuilder.Entity("Daihuo.Data.Live.LiveSession", b =>
                 {
                     b.Property<Guid>("Id")

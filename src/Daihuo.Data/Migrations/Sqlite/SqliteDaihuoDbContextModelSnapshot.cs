@@ -275,6 +275,29 @@ namespace Daihuo.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Daihuo.Data.Compliance.ComplianceList", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tsv")
+                        .IsRequired()
+                        .HasMaxLength(200000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("Compliance_Lists", (string)null);
+                });
+
             modelBuilder.Entity("Daihuo.Data.Live.LiveSession", b =>
                 {
                     b.Property<Guid>("Id")

@@ -16,7 +16,7 @@ namespace Daihuo.Server.Components.Catalog;
 public sealed partial class ProductEditor
 {
     private FieldErrors _errors = default!;
-    private IReadOnlyList<Compliance.CopyWarning> _warnings = [];
+    private IReadOnlyList<Daihuo.Server.Compliance.CopyWarning> _warnings = [];
     private ProductForm _form = new();
     private ProductDetails? _product;
     private IReadOnlyList<CategoryDetails> _categories = [];
@@ -44,7 +44,7 @@ public sealed partial class ProductEditor
     private AuthenticationStateProvider Auth { get; set; } = default!;
 
     [Inject]
-    private Compliance.ComplianceText Compliance { get; set; } = default!;
+    private Daihuo.Server.Compliance.ComplianceText Compliance { get; set; } = default!;
 
     [Inject]
     private IAuthorizationService Authorization { get; set; } = default!;
@@ -73,7 +73,7 @@ public sealed partial class ProductEditor
             }
 
             _form = ProductForm.From(_product);
-            _warnings = Compliance.ForProduct(_product.ToDraft());
+            _warnings = await Compliance.ForProductAsync(_product.ToDraft());
         }
         else
         {
@@ -110,7 +110,7 @@ public sealed partial class ProductEditor
             if (_product is null)
             {
                 var created = await Catalog.CreateAsync(draft, actor);
-                _warnings = Compliance.ForProduct(draft);
+                _warnings = await Compliance.ForProductAsync(draft);
                 Snackbar.Add(_warnings.Count > 0 ? L["editor.saved_with_warnings.toast", created.Name, _warnings.Count] : L["editor.created.toast", created.Name],
                     _warnings.Count > 0 ? Severity.Warning : Severity.Success);
                 Navigation.NavigateTo($"/catalog/{created.Id}");
@@ -119,7 +119,7 @@ public sealed partial class ProductEditor
             {
                 _product = await Catalog.UpdateAsync(_product.Id, _product.Version, draft, actor);
                 _form = ProductForm.From(_product);
-                _warnings = Compliance.ForProduct(draft);
+                _warnings = await Compliance.ForProductAsync(draft);
                 Snackbar.Add(_warnings.Count > 0 ? L["editor.saved_with_warnings.toast", _product.Name, _warnings.Count] : L["editor.saved.toast", _product.Name],
                     _warnings.Count > 0 ? Severity.Warning : Severity.Success);
             }

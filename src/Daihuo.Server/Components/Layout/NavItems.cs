@@ -20,6 +20,7 @@ public static class NavItems
         new("nav.group.catalog", "nav.catalog.products", "/catalog", Icons.Material.Outlined.Inventory2, Daihuo.Server.Team.Policies.CatalogView, Exact: true),
         new("nav.group.catalog", "nav.catalog.import", "/catalog/import", Icons.Material.Outlined.UploadFile, Daihuo.Server.Team.Policies.CatalogEdit),
         new("nav.group.admin", "nav.team", "/team", Icons.Material.Outlined.Groups, Daihuo.Server.Team.Policies.TeamManage),
+        new("nav.group.admin", "nav.compliance", "/compliance", Icons.Material.Outlined.GppGood, Daihuo.Server.Team.Policies.LiveView),
         new("nav.group.admin", "nav.audit", "/audit", Icons.Material.Outlined.FactCheck, Daihuo.Server.Team.Policies.AuditView),
         new("nav.group.admin", "nav.api", "/api/docs", Icons.Material.Outlined.Api, null),
     ];

@@ -1,0 +1,36 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Daihuo.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ComplianceLists : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Compliance_Lists",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Tsv = table.Column<string>(type: "character varying(200000)", maxLength: 200000, nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Compliance_Lists", x => x.Key);
+                });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Compliance_Lists");
+        }
+    }
+}
