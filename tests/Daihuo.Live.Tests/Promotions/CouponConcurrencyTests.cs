@@ -6,6 +6,8 @@ using Daihuo.Domain.Promotions;
 using Daihuo.Live.Orders;
 using Daihuo.Live.Promotions;
 using Daihuo.Live.Tests.Orders;
+using FsCheck;
+using FsCheck.Fluent;
 using Microsoft.EntityFrameworkCore;
 
 namespace Daihuo.Live.Tests.Promotions;
@@ -163,6 +165,42 @@ public abstract class CouponConcurrencyTests<TCluster, TDatabase>(TCluster live)
         await using var check = live.Database.CreateDbContext();
         check.GiftGrants.Add(new GiftGrant { Id = Guid.NewGuid(), GiftId = giftId, ForId = Guid.NewGuid(), Slot = 26, Limit = 25, GrantedAt = DateTimeOffset.UtcNow });
         await Assert.ThrowsAsync<DbUpdateException>(() => check.SaveChangesAsync(Ct));
+    }
+
+    /// <summary>
+    /// A property over random coupons and crowds (FsCheck chooses the seed): whatever the total quantity, the
+    /// per-person limit, the number of buyers and how often each one taps, racing claims never hand out more
+    /// than the quantity or more than the limit to anyone; then every buyer's orders race to redeem, and no
+    /// claim is spent twice nor more orders discounted than claims held.
+    /// </summary>
+    [Fact]
+    public void No_coupon_is_granted_over_its_limits_or_redeemed_twice_whatever_the_crowd()
+    {
+        live.Database.SkipIfUnavailable();
+        Prop.ForAll<int>(seed => CrowdAsync(seed).GetAwaiter().GetResult()).Check(Config.QuickThrowOnFailure.WithMaxTest(8));
+    }
+
+    private async Task<bool> CrowdAsync(int seed)
+    {
+        var random = new Random(seed);
+        var (total, perPerson, buyers, taps) = (random.Next(1, 40), random.Next(1, 4), random.Next(1, 60), random.Next(1, 5));
+        var couponId = await CouponAsync(total, perPerson);
+        var grain = live.Grains.GetGrain<ICouponGrain>(couponId);
+
+        var claims = await Task.WhenAll(Enumerable.Range(0, buyers).SelectMany(b => Enumerable.Repeat($"p{seed}-{b}", taps))
+            .OrderBy(_ => random.Next()).Select(grain.ClaimAsync));
+        var rows = await ClaimsAsync(couponId);
+        var granted = claims.Count(c => c.Outcome == ClaimOutcome.Claimed);
+        var limitsHeld = granted == rows.Count && rows.Count <= total && rows.GroupBy(r => r.BuyerId).All(g => g.Count() <= perPerson)
+            && rows.Count == Math.Min(total, buyers * Math.Min(perPerson, taps));
+
+        var orders = rows.Select(r => r.BuyerId).Distinct().SelectMany(b => Enumerable.Range(0, perPerson + 2).Select(_ => (Buyer: b, Order: Guid.NewGuid()))).ToList();
+        var redeemed = await Task.WhenAll(orders.Select(o => grain.RedeemAsync(o.Buyer, o.Order)));
+        var after = await ClaimsAsync(couponId);
+        var onceEach = redeemed.Count(r => r) == after.Count(c => c.OrderId != null)
+            && after.Where(c => c.OrderId != null).Select(c => c.OrderId).Distinct().Count() == after.Count(c => c.OrderId != null)
+            && after.All(c => c.OrderId != null);
+        return limitsHeld && onceEach;
     }
 }
 
