@@ -104,10 +104,6 @@ public sealed class PostgresFixture : DatabaseFixture
             return;
         }
 
-        NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(_server);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        await Daihuo.Tests.Support.PostgresCleanup.DropAsync(_server!, _database);
     }
 }

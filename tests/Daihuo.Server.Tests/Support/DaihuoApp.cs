@@ -122,11 +122,7 @@ public class DaihuoApp : WebApplicationFactory<Program>, IAsyncLifetime
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(PostgresServer);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await Daihuo.Tests.Support.PostgresCleanup.DropAsync(PostgresServer!, _postgresDatabase);
         }
 
         try

@@ -185,11 +185,7 @@ public sealed class ServerProcess : IAsyncDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_postgresDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(DaihuoApp.PostgresServer);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await Daihuo.Tests.Support.PostgresCleanup.DropAsync(DaihuoApp.PostgresServer!, _postgresDatabase);
         }
 
         try
