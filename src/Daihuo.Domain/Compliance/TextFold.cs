@@ -79,7 +79,6 @@ public static class TextFold
         Digits(table, "⓿❶❷❸❹❺❻❼❽❾");
         Digits(table, "零一二三四五六七八九");
         Digits(table, "〇壹贰叁肆伍陆柒捌玖");
-        Digits(table, "０１２３４５６７８９");
         Digits(table, "⁰¹²³⁴⁵⁶⁷⁸⁹");
         Digits(table, "₀₁₂₃₄₅₆₇₈₉");
         foreach (var (from, to) in new[] { ('⑴', '1'), ('⑵', '2'), ('⑶', '3'), ('⑷', '4'), ('⑸', '5'), ('⑹', '6'), ('⑺', '7'), ('⑻', '8'), ('⑼', '9') })

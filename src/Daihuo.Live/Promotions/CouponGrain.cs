@@ -188,7 +188,7 @@ public sealed class CouponGrain(IDbContextFactory<DaihuoDbContext> contexts, Liv
             return await db.CouponClaims.Where(c => c.Id == claim && c.OrderId == null)
                 .ExecuteUpdateAsync(s => s.SetProperty(c => c.OrderId, orderId).SetProperty(c => c.RedeemedAt, now)) == 1;
         }
-        catch (System.Data.Common.DbException)
+        catch (System.Data.Common.DbException ex) when (Data.DbErrors.IsUniqueViolation(ex))
         {
             // The order redeemed another claim meanwhile (unique order id): this one stays unused.
             return false;

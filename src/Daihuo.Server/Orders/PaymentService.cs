@@ -22,7 +22,7 @@ public enum NoticeOutcome
 /// when the provider's verified notification is stored, and then the offer grain records it (so it
 /// no longer expires). A notification seen before is answered as handled and changes nothing.
 /// </summary>
-public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, IPaymentProvider provider, IGrainFactory grains, TimeProvider clock, ILogger<PaymentService> logger)
+public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, OrderStore orders, IPaymentProvider provider, IGrainFactory grains, TimeProvider clock, ILogger<PaymentService> logger)
 {
     public async Task<PaymentStart> StartAsync(Guid orderId, string buyerId, CancellationToken ct = default)
     {
@@ -47,19 +47,19 @@ public sealed class PaymentService(IDbContextFactory<DaihuoDbContext> contexts, 
     /// <summary>A checkout is paid as a whole, once every line is there and none was cancelled: one payment for the sum of its lines.</summary>
     private async Task<PaymentStart> StartCheckoutAsync(DaihuoDbContext db, Guid checkout, int lines, CancellationToken ct)
     {
-        var orders = await db.Orders.AsNoTracking().Where(o => o.CheckoutId == checkout).OrderBy(o => o.Id).ToListAsync(ct);
-        if (orders.Count != lines || orders.Any(o => o.Status == OrderStatus.Cancelled))
+        var lineOrders = await orders.CheckoutAsync(checkout, ct);
+        if (lineOrders.Count != lines || lineOrders.Any(o => o.Status == OrderStatus.Cancelled))
         {
             throw new ConflictException(ErrorCodes.CheckoutIncomplete, "orderId");
         }
 
-        if (orders.Any(o => o.Status != OrderStatus.Placed))
+        if (lineOrders.Any(o => o.Status != OrderStatus.Placed))
         {
             throw new ConflictException(ErrorCodes.OrderNotPayable, "orderId", OrderStatus.Paid.ToString());
         }
 
         var payment = await db.Payments.AsNoTracking().FirstOrDefaultAsync(p => p.CheckoutId == checkout && p.Status == PaymentStatus.Pending, ct)
-            ?? await NewAsync(db, orders[0].Id, orders[0].OfferId, checkout, Money.FromFen(orders.Sum(o => o.Total.Fen)), ct);
+            ?? await NewAsync(db, lineOrders[0].Id, lineOrders[0].OfferId, checkout, Money.FromFen(lineOrders.Sum(o => o.Total.Fen)), ct);
         return new PaymentStart(payment.Id, payment.OrderId, payment.Amount.Fen, provider.CashierUrl(payment));
     }
 

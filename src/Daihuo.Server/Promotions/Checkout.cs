@@ -76,7 +76,7 @@ public sealed class Checkout(PromotionStore promotions, IDbContextFactory<Daihuo
     public async Task<Quote> QuoteCartAsync(Guid sessionId, IReadOnlyList<CartPick> picks, string? buyerId, bool test, CancellationToken ct)
     {
         var terms = await TermsAsync(sessionId, buyerId, test, ct);
-        var (priced, _) = await PriceCartAsync(terms, terms.Held, terms.GiftStock, picks, test);
+        var priced = Price(terms, terms.Held, terms.GiftStock, await ItemsAsync(picks, test), test);
         return new Quote(priced.Subtotal.Fen, priced.Discount.Fen, priced.Total.Fen, text.Breakdown(priced), priced.CouponId is { } c ? Guid.Parse(c) : null)
         {
             Lines = [.. priced.Lines.Select((l, i) => new QuoteLine(picks[i].OfferId, l.Quantity, l.UnitPrice.Fen, l.Amount.Fen))],
@@ -84,18 +84,25 @@ public sealed class Checkout(PromotionStore promotions, IDbContextFactory<Daihuo
     }
 
     /// <summary>Prepares a single-offer order's pricing for <paramref name="orderId"/>.</summary>
-    public async Task<Prepared> PrepareAsync(Guid sessionId, CartPick pick, string buyerId, Guid orderId, bool test, CancellationToken ct) =>
-        (await PrepareCartAsync(sessionId, [pick], buyerId, orderId, test, ct)).Prepared;
+    public async Task<Prepared> PrepareAsync(Guid sessionId, CartPick pick, string buyerId, Guid orderId, bool test, CancellationToken ct)
+    {
+        // Without promotions the grain prices the order alone: no snapshot of the offer is needed (the flash-sale path).
+        var terms = await TermsAsync(sessionId, buyerId, test, ct);
+        return terms.Active.Count == 0 ? Prepared.None(orderId) : (await PrepareAsync(terms, [pick], buyerId, orderId, test)).Prepared;
+    }
 
     /// <summary>
     /// Prices a cart for placing: the coupon the best price uses is redeemed and the gift units it grants are set
     /// aside for <paramref name="forId"/> first, then the cart is priced again with exactly what the grains will be
     /// given, so each grain can check its line against these amounts.
     /// </summary>
-    public async Task<PricedCheckout> PrepareCartAsync(Guid sessionId, IReadOnlyList<CartPick> picks, string buyerId, Guid forId, bool test, CancellationToken ct)
+    public async Task<PricedCheckout> PrepareCartAsync(Guid sessionId, IReadOnlyList<CartPick> picks, string buyerId, Guid forId, bool test, CancellationToken ct) =>
+        await PrepareAsync(await TermsAsync(sessionId, buyerId, test, ct), picks, buyerId, forId, test);
+
+    private async Task<PricedCheckout> PrepareAsync(Terms terms, IReadOnlyList<CartPick> picks, string buyerId, Guid forId, bool test)
     {
-        var terms = await TermsAsync(sessionId, buyerId, test, ct);
-        var (priced, items) = await PriceCartAsync(terms, terms.Held, terms.GiftStock, picks, test);
+        var items = await ItemsAsync(picks, test);
+        var priced = Price(terms, terms.Held, terms.GiftStock, items, test);
         if (terms.Active.Count == 0)
         {
             return new PricedCheckout(priced, items, Prepared.None(forId));
@@ -118,7 +125,7 @@ public sealed class Checkout(PromotionStore promotions, IDbContextFactory<Daihuo
         }
 
         IReadOnlyList<string> coupons = redeemed is { } r ? [r.ToString("N")] : [];
-        (priced, items) = await PriceCartAsync(terms, coupons, gifts, picks, test);
+        priced = Price(terms, coupons, gifts, items, test);
         var pricing = new OrderPricing([.. terms.Active.Select(p => new PromotionTerms(p.Kind, PromotionJson.Write(p)))], 0, coupons)
         {
             Policy = ReferenceEquals(terms.Policy, StackingPolicy.Default) ? null : PromotionJson.Write(terms.Policy),
@@ -127,20 +134,23 @@ public sealed class Checkout(PromotionStore promotions, IDbContextFactory<Daihuo
         return new PricedCheckout(priced, items, new Prepared(forId, pricing, redeemed, test ? [] : [.. gifts.Keys]));
     }
 
-    private async Task<(PricedCart Priced, IReadOnlyList<CartItem> Items)> PriceCartAsync(Terms terms, IReadOnlyList<string> held, IReadOnlyDictionary<string, int> giftStock,
-        IReadOnlyList<CartPick> picks, bool test)
+    /// <summary>Each line at its offer's live price and the rank its order would get, from the grains (once per request).</summary>
+    private async Task<IReadOnlyList<CartItem>> ItemsAsync(IReadOnlyList<CartPick> picks, bool test)
     {
         var snapshots = await Task.WhenAll(picks.Select(p => grains.Offer(p.OfferId, test).GetSnapshotAsync()));
-        var items = picks.Select((p, i) => new CartItem(p.SkuId, p.Quantity, snapshots[i].PriceFen, p.ListPrice.Fen, snapshots[i].Orders + 1)).ToList();
+        return [.. picks.Select((p, i) => new CartItem(p.SkuId, p.Quantity, snapshots[i].PriceFen, p.ListPrice.Fen, snapshots[i].Orders + 1))];
+    }
+
+    private PricedCart Price(Terms terms, IReadOnlyList<string> held, IReadOnlyDictionary<string, int> giftStock, IReadOnlyList<CartItem> items, bool test)
+    {
         var ranks = new Dictionary<Guid, int>();
         foreach (var item in items)
         {
             ranks[item.SkuId] = item.Rank;
         }
 
-        var priced = PricingEngine.Price([.. items.Select(i => new CartLine(i.SkuId, i.Quantity, Money.FromFen(i.UnitPriceFen), Money.FromFen(i.ListPriceFen)))], terms.Active,
+        return PricingEngine.Price([.. items.Select(i => new CartLine(i.SkuId, i.Quantity, Money.FromFen(i.UnitPriceFen), Money.FromFen(i.ListPriceFen)))], terms.Active,
             new PricingContext(clock.GetUtcNow()) { HeldCoupons = test ? [] : held, RankBySku = ranks, OrderRank = items[0].Rank, GiftStock = giftStock }, terms.Policy);
-        return (priced, items);
     }
 
     /// <summary>After the grain answered: a coupon or gift units the order did not end up using go back.</summary>
