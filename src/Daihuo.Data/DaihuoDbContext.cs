@@ -48,6 +48,16 @@ public abstract class DaihuoDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Compliance.ComplianceList> ComplianceLists => Set<Compliance.ComplianceList>();
 
+    public DbSet<Interaction.ViewerBan> ViewerBans => Set<Interaction.ViewerBan>();
+
+    public DbSet<Interaction.AnswerRow> Answers => Set<Interaction.AnswerRow>();
+
+    public DbSet<Interaction.TallyRow> Tallies => Set<Interaction.TallyRow>();
+
+    public DbSet<Interaction.LotteryRow> Lotteries => Set<Interaction.LotteryRow>();
+
+    public DbSet<Interaction.LotteryWinner> LotteryWinners => Set<Interaction.LotteryWinner>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -54,6 +54,7 @@ public static class DependencyInjection
         builder.Services.AddSingleton<Live.LiveStore>();
         builder.Services.AddSingleton<Orders.OrderStore>();
         builder.Services.AddSingleton<Compliance.ComplianceStore>();
+        builder.Services.AddSingleton<Interaction.InteractionStore>();
         builder.Services.AddSingleton<Promotions.PromotionStore>();
         return builder;
     }

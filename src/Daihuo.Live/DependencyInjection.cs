@@ -57,6 +57,13 @@ public static class DependencyInjection
         services.AddHostedService(sp => sp.GetRequiredService<Orders.OrderJournal>());
         services.AddSingleton<Rooms.RoomEventWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<Rooms.RoomEventWriter>());
+        // The stores the room grain and the draw read (the server registers them too; a bare silo gets them here, on the grains' clock).
+        services.TryAddSingleton(sp => new Data.Interaction.InteractionStore(
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.DaihuoDbContext>>(), sp.GetRequiredService<LiveClock>().Time));
+        services.TryAddSingleton(sp => new Data.Live.LiveStore(
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.DaihuoDbContext>>(), sp.GetRequiredService<LiveClock>().Time));
+        services.AddSingleton<Interaction.LotteryDrawer>();
+        services.AddHostedService(sp => sp.GetRequiredService<Interaction.LotteryDrawer>());
         return services;
     }
 }

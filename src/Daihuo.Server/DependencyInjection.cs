@@ -134,6 +134,7 @@ public static class DependencyInjection
         services.AddSingleton<Orders.Refunds>();
         services.AddSingleton<Compliance.ComplianceScanners>();
         services.AddSingleton<Compliance.ComplianceText>();
+        services.AddSingleton<Interaction.Interactions>();
 
         // API description, health.
         services.AddOpenApi();

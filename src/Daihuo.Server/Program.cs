@@ -7,6 +7,7 @@ using Daihuo.Server.Catalog;
 using Daihuo.Server.Common;
 using Daihuo.Server.Components;
 using Daihuo.Server.Compliance;
+using Daihuo.Server.Interaction;
 using Daihuo.Server.Live;
 using Daihuo.Server.Orders;
 using Daihuo.Server.Promotions;
@@ -54,7 +55,9 @@ app.MapPromotionsApi();
 app.MapStorefrontApi();
 app.MapStorefrontCheckout();
 app.MapComplianceApi();
+app.MapInteractionApi();
 app.MapStorefrontPages();
+app.MapLotteryPage();
 app.MapPaymentEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 

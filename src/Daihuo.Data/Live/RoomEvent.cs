@@ -35,6 +35,15 @@ public sealed class RoomEvent
     public string? Text { get; set; }
 
     public DateTimeOffset At { get; set; }
+
+    /// <summary>A comment's moderation verdict as it arrived (held ones are later released or deleted by events of their own).</summary>
+    public Domain.Interaction.CommentVerdict? Verdict { get; set; }
+
+    /// <summary>A comment's number in its room; a release or deletion names the comment it acts on by it.</summary>
+    public long? CommentSeq { get; set; }
+
+    /// <summary>Why a comment was hidden or held: the term matched, or "muted".</summary>
+    public string? Note { get; set; }
 }
 
 internal sealed class RoomEventConfiguration : IEntityTypeConfiguration<RoomEvent>
@@ -46,6 +55,7 @@ internal sealed class RoomEventConfiguration : IEntityTypeConfiguration<RoomEven
         builder.Property(e => e.ViewerId).HasMaxLength(64);
         builder.Property(e => e.ViewerName).HasMaxLength(20);
         builder.Property(e => e.Text).HasMaxLength(200);
+        builder.Property(e => e.Note).HasMaxLength(60);
         builder.HasIndex(e => new { e.SessionId, e.IsTest, e.Kind });
     }
 }

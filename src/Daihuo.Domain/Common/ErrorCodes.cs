@@ -97,4 +97,12 @@ public static class ErrorCodes
     public const string CheckoutAbandoned = "checkout_abandoned";
     public const string ComplianceTermFormat = "compliance_term_format";
     public const string ComplianceListStale = "compliance_list_stale";
+    public const string LotteryPrizeCap = "lottery_prize_cap";
+    public const string LotteryNotOpen = "lottery_not_open";
+    public const string LotteryNotFound = "lottery_not_found";
+    public const string TallyOptionDuplicate = "tally_option_duplicate";
+    public const string TallyNotFound = "tally_not_found";
+    public const string CommentNotHeld = "comment_not_held";
+    public const string ViewerBlocked = "viewer_blocked";
+    public const string AnswerNotFound = "answer_not_found";
 }

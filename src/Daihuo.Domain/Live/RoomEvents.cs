@@ -14,4 +14,10 @@ public enum RoomEventKind
     OrderCancelled = 8,
     ShelfChange = 9,
     Share = 10,
+
+    /// <summary>A held comment released by the room controller (<c>CommentSeq</c> names it).</summary>
+    CommentReleased = 11,
+
+    /// <summary>A held comment deleted by the room controller.</summary>
+    CommentDeleted = 12,
 }

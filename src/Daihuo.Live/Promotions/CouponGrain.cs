@@ -42,6 +42,9 @@ public interface ICouponGrain : IGrainWithGuidKey
     /// <summary>A claim given for following the room: the only way to get a new-follower coupon.</summary>
     Task<ClaimResult> ClaimForFollowAsync(string buyerId);
 
+    /// <summary>Gives a lottery winner the coupon as a prize: any scope, within the quantity and the per-person limit like any claim.</summary>
+    Task<ClaimResult> GrantPrizeAsync(string buyerId);
+
     [AlwaysInterleave]
     Task<int> RemainingAsync();
 
@@ -92,9 +95,12 @@ public sealed class CouponGrain(IDbContextFactory<DaihuoDbContext> contexts, Liv
 
     Task<ClaimResult> ICouponGrain.ClaimForFollowAsync(string buyerId) => ClaimAsync(buyerId, followed: true);
 
-    private async Task<ClaimResult> ClaimAsync(string buyerId, bool followed)
+    Task<ClaimResult> ICouponGrain.GrantPrizeAsync(string buyerId) => ClaimAsync(buyerId, followed: null);
+
+    /// <summary>A claim by a tap (followed false), by following (true) or as a prize (null: any scope).</summary>
+    private async Task<ClaimResult> ClaimAsync(string buyerId, bool? followed)
     {
-        if (_coupon is not { } coupon || !_active || !coupon.ActiveAt(clock.UtcNow) || (coupon.Scope == CouponScope.NewFollower) != followed)
+        if (_coupon is not { } coupon || !_active || !coupon.ActiveAt(clock.UtcNow) || (followed is { } f && (coupon.Scope == CouponScope.NewFollower) != f))
         {
             return new ClaimResult(ClaimOutcome.NotAvailable, null, 0);
         }

@@ -19,12 +19,17 @@ public sealed record RoomEventData(
     public long Id { get; init; }
 }
 
+/// <summary>A comment every viewer sees (published, or released by the room controller); <see cref="Staff"/> marks the shop's own replies.</summary>
 [GenerateSerializer, Immutable]
 public sealed record RoomComment(
     [property: Id(0)] long Seq,
     [property: Id(1)] string Name,
     [property: Id(2)] string Text,
-    [property: Id(3)] DateTimeOffset At);
+    [property: Id(3)] DateTimeOffset At)
+{
+    [Id(4)]
+    public bool Staff { get; init; }
+}
 
 /// <summary>
 /// The console's live numbers (SPEC.md "metric definitions"): <see cref="Viewers"/> is UV (distinct
@@ -76,6 +81,28 @@ public interface IRoomGrain : IGrainWithGuidCompoundKey
 
     [AlwaysInterleave]
     Task<RoomState> GetStateAsync();
+
+    /// <summary>
+    /// Takes a scanned comment: a blocked viewer is refused, a muted viewer's comment is hidden, the
+    /// rest keeps the server's verdict. Numbered, counted and queued for the event table in this turn.
+    /// </summary>
+    Task<CommentOutcome> PostCommentAsync(CommentIn comment);
+
+    /// <summary>Releases (shows to everyone) or deletes a held comment; null if it is not held (already moderated, or unknown).</summary>
+    Task<ConsoleComment?> ModerateAsync(long seq, bool release);
+
+    Task ApplyBanAsync(RoomBan ban);
+
+    Task LiftBanAsync(string viewerId);
+
+    /// <summary>Starts counting the tally (closing any other), as saved in the store.</summary>
+    Task<TallyState?> StartTallyAsync(Guid tallyId);
+
+    /// <summary>Stops the tally and returns its final counts.</summary>
+    Task<TallyState?> StopTallyAsync();
+
+    [AlwaysInterleave]
+    Task<ModerationState> GetModerationAsync();
 }
 
 public static class RoomGrains

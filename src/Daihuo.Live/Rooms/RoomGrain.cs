@@ -11,7 +11,9 @@ namespace Daihuo.Live.Rooms;
 /// cost nothing to read every second. Distinct sets (viewers, followers, paying buyers) are kept
 /// in memory: a few megabytes for a hundred thousand viewers.
 /// </summary>
-public sealed class RoomGrain(IDbContextFactory<DaihuoDbContext> contexts, RoomEventWriter writer, LiveClock clock) : Grain, IRoomGrain
+public sealed partial class RoomGrain(
+    IDbContextFactory<DaihuoDbContext> contexts, RoomEventWriter writer, LiveClock clock, Data.Interaction.InteractionStore interactions, LiveStore live,
+    Microsoft.Extensions.Logging.ILogger<RoomGrain> logger) : Grain, IRoomGrain
 {
     private const int KeptComments = 30;
     private static readonly TimeSpan OnlineReportLife = TimeSpan.FromSeconds(10);
@@ -31,7 +33,6 @@ public sealed class RoomGrain(IDbContextFactory<DaihuoDbContext> contexts, RoomE
     private long _orders;
     private long _paidOrders;
     private long _paidGmv;
-    private long _commentSeq;
 
     // Events up to this row id were counted when the room was rebuilt; a late notification of one is not counted again.
     private long _rebuiltUpTo;
@@ -56,14 +57,7 @@ public sealed class RoomGrain(IDbContextFactory<DaihuoDbContext> contexts, RoomE
         _viewers.UnionWith(await Distinct(events, RoomEventKind.Entry, cancellationToken));
         _followers.UnionWith(await Distinct(events, RoomEventKind.Follow, cancellationToken));
         _payers.UnionWith(await Distinct(events, RoomEventKind.OrderPaid, cancellationToken));
-        var recent = await events.Where(e => e.Kind == RoomEventKind.Comment)
-            .OrderByDescending(e => e.Id).Take(KeptComments)
-            .Select(e => new { e.Id, e.ViewerName, e.Text, e.At })
-            .ToListAsync(cancellationToken);
-        foreach (var c in recent.OrderBy(c => c.Id))
-        {
-            _comments.Enqueue(new RoomComment(++_commentSeq, c.ViewerName ?? string.Empty, c.Text ?? string.Empty, c.At));
-        }
+        await RebuildCommentsAsync(events, cancellationToken);
     }
 
     private static Task<List<string>> Distinct(IQueryable<RoomEvent> events, RoomEventKind kind, CancellationToken ct) =>
@@ -129,14 +123,6 @@ public sealed class RoomGrain(IDbContextFactory<DaihuoDbContext> contexts, RoomE
                 break;
             case RoomEventKind.OrderPaid when e.ViewerId is not null:
                 _payers.Add(e.ViewerId);
-                break;
-            case RoomEventKind.Comment:
-                _comments.Enqueue(new RoomComment(++_commentSeq, e.ViewerName ?? string.Empty, e.Text ?? string.Empty, e.At));
-                while (_comments.Count > KeptComments)
-                {
-                    _comments.Dequeue();
-                }
-
                 break;
         }
     }

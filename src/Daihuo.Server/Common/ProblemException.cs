@@ -28,6 +28,10 @@ internal sealed class ProblemException(int status, string titleKey, DomainError 
     public static ProblemException TooFast(string field) =>
         new(StatusCodes.Status429TooManyRequests, "problem.too_many", new DomainError(ErrorCodes.TooFast, field));
 
+    /// <summary>A viewer blocked by the room controller may not comment.</summary>
+    public static ProblemException Blocked() =>
+        new(StatusCodes.Status403Forbidden, "problem.forbidden", new DomainError(ErrorCodes.ViewerBlocked, "text"));
+
     public static ProblemException PaymentRefused(int status, string code) =>
         new(status, "problem.validation", new DomainError(code, "notification"));
 }

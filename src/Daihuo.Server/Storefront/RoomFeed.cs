@@ -64,6 +64,7 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
     {
         var live = services.GetRequiredService<LiveStore>();
         var promotions = services.GetRequiredService<Data.Promotions.PromotionStore>();
+        var interactions = services.GetRequiredService<Data.Interaction.InteractionStore>();
         var grains = services.GetRequiredService<IGrainFactory>();
         SessionDetails? session;
         while (!_stopping.IsCancellationRequested)
@@ -96,7 +97,7 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
                     _ = roomGrain.ReportOnlineAsync(ServerId, connections);
 
                     // Sent when something changed; the server's time rides along for the pages' countdowns.
-                    var view = await StorefrontApi.ViewAsync(session, promotions, grains, clock, _stopping.Token);
+                    var view = await StorefrontApi.ViewAsync(session, promotions, interactions, grains, clock, _stopping.Token);
                     var key = JsonSerializer.Serialize(view with { Now = default }, Json);
                     if (key != room.LatestKey)
                     {

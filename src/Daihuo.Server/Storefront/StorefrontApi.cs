@@ -19,6 +19,9 @@ public sealed record InteractionRequest(string? Kind, int? Count, Guid? OfferId,
 
 public sealed record CommentRequest(string? Text);
 
+/// <summary>A comment taken: its number in the room (every comment taken is moderated and kept).</summary>
+public sealed record CommentAccepted(long Seq);
+
 public sealed record RoomCoupon(Guid CouponId, string Name, long? AmountOff, int? PercentOff, long MinSpend, DateTimeOffset? EndsAt, int Remaining, bool Held)
 {
     /// <summary>"shop", "room" or "newfollower" (given by following the room, not by a tap).</summary>
@@ -48,9 +51,33 @@ public sealed record RoomView(
 {
     /// <summary>The coupons viewers can claim now and how many are left; a coupon issued live appears here within a second.</summary>
     public IReadOnlyList<RoomCouponState> Coupons { get; init; } = [];
+
+    /// <summary>The room's lotteries (open ones with their commitment, drawn ones with their winners), newest first.</summary>
+    public IReadOnlyList<PublicLottery> Lotteries { get; init; } = [];
 }
 
 public sealed record RoomCouponState(Guid CouponId, int Remaining);
+
+/// <summary>A winner as the public sees them: the entry code and a masked nickname.</summary>
+public sealed record PublicWinner(int Rank, string Code, string Name);
+
+/// <summary>
+/// A lottery as anyone may see it: the rules published before the draw (《规范促销行为暂行规定》 Art. 13)
+/// and the commitment; after the draw also the seed, the entry list and the winners, to check.
+/// </summary>
+public sealed record PublicLottery(
+    Guid Id, string Prize, string Kind, long PrizeValue, int Quantity, string? Keyword, bool MustFollow, int WatchMinutes, bool MustHaveBought, string? Terms,
+    DateTimeOffset OpenedAt, DateTimeOffset DrawAt, string Status, string Commitment, string? Seed, IReadOnlyList<string>? Entries, DateTimeOffset? DrawnAt,
+    IReadOnlyList<PublicWinner> Winners)
+{
+    public static PublicLottery From(Data.Interaction.LotteryDetails l, bool withEntries) => new(
+        l.Id, l.Prize, l.Kind.ToString().ToLowerInvariant(), l.PrizeValue.Fen, l.Quantity, l.Eligibility.Keyword, l.Eligibility.MustFollow, l.Eligibility.WatchMinutes,
+        l.Eligibility.MustHaveBought, l.Terms, l.OpenedAt, l.DrawAt, l.Status.ToString().ToLowerInvariant(), l.Commitment, l.Seed, withEntries ? l.Entries : null, l.DrawnAt,
+        [.. l.Winners.Select(w => new PublicWinner(w.Rank, w.Code, Mask(w.Name)))]);
+
+    /// <summary>"小芒果" → "小**": enough for a winner to recognise themselves, not enough to expose them.</summary>
+    public static string Mask(string? name) => string.IsNullOrEmpty(name) ? "***" : name[..1] + new string('*', Math.Clamp(name.Length - 1, 2, 4));
+}
 
 /// <summary>The viewer-facing API: identify, read a room, place an order (Idempotency-Key required).</summary>
 internal static class StorefrontApi
@@ -72,25 +99,27 @@ internal static class StorefrontApi
         api.MapGet("/offers/{offerId:guid}/quote", QuoteAsync);
         api.MapGet("/rooms/{room}/coupons", CouponsAsync);
         api.MapPost("/coupons/{couponId:guid}/claim", ClaimAsync);
+        api.MapGet("/lotteries/{lotteryId:guid}", LotteryAsync);
+        api.MapGet("/lotteries/{lotteryId:guid}/me", MyEntryAsync);
         return app;
     }
 
     private static Ok<Buyer> Identify(IdentifyRequest request, BuyerIdentity buyers, HttpContext http) =>
         TypedResults.Ok(buyers.Identify(request.Phone, request.Nickname, http.Response));
 
-    private static async Task<Results<Ok<RoomView>, NotFound>> GetRoomAsync(string room, LiveStore live, Data.Promotions.PromotionStore promotions, IGrainFactory grains,
-        TimeProvider clock, CancellationToken ct)
+    private static async Task<Results<Ok<RoomView>, NotFound>> GetRoomAsync(string room, LiveStore live, Data.Promotions.PromotionStore promotions,
+        Data.Interaction.InteractionStore interactions, IGrainFactory grains, TimeProvider clock, CancellationToken ct)
     {
         var session = await live.GetByRoomAsync(room, ct);
-        return session is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(session, promotions, grains, clock, ct));
+        return session is null ? TypedResults.NotFound() : TypedResults.Ok(await ViewAsync(session, promotions, interactions, grains, clock, ct));
     }
 
     /// <summary>
     /// What a viewer sees of a room: listed offers with live stock from their grains (the pinned one
     /// first), the room's counts and latest comments. A rehearsal shows its test stock and figures.
     /// </summary>
-    public static async Task<RoomView> ViewAsync(SessionDetails session, Data.Promotions.PromotionStore promotions, IGrainFactory grains, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<RoomView> ViewAsync(SessionDetails session, Data.Promotions.PromotionStore promotions, Data.Interaction.InteractionStore interactions,
+        IGrainFactory grains, TimeProvider clock, CancellationToken ct)
     {
         var test = session.Status == SessionStage.Rehearsal;
         var listed = session.Offers.Where(o => o.Listed).ToList();
@@ -119,7 +148,23 @@ internal static class StorefrontApi
             session.PinnedOfferId, offers, new RoomCounts(room.Numbers.Online, room.Numbers.Likes, room.Numbers.Followers), room.Comments, now)
         {
             Coupons = coupons,
+            Lotteries = [.. (await interactions.LotteriesAsync(session.Id, test, ct)).Where(l => l.Status != Domain.Interaction.LotteryStatus.Cancelled).Take(3)
+                .Select(l => PublicLottery.From(l, withEntries: false))],
         };
+    }
+
+    private static async Task<IResult> LotteryAsync(Guid lotteryId, Data.Interaction.InteractionStore interactions, CancellationToken ct) =>
+        await interactions.LotteryAsync(lotteryId, ct) is { } l ? Results.Ok(PublicLottery.From(l, withEntries: true))
+            : throw new NotFoundException(ErrorCodes.LotteryNotFound, "lotteryId", lotteryId);
+
+    /// <summary>The viewer's own entry code in a lottery (to find themselves in the published list), and whether they won.</summary>
+    private static async Task<IResult> MyEntryAsync(Guid lotteryId, BuyerIdentity buyers, Data.Interaction.InteractionStore interactions, HttpContext http,
+        CancellationToken ct)
+    {
+        var buyer = buyers.Current(http.Request) ?? throw ProblemException.BuyerRequired();
+        var lottery = await interactions.LotteryAsync(lotteryId, ct) ?? throw new NotFoundException(ErrorCodes.LotteryNotFound, "lotteryId", lotteryId);
+        var code = Domain.Interaction.LotteryDraw.EntryCode(lottery.Id, buyer.Id);
+        return Results.Ok(new { code, entered = lottery.Entries?.Contains(code), won = lottery.Winners.Any(w => w.BuyerId == buyer.Id) });
     }
 
     /// <summary>Likes (batched by the page: a count per request), follows, product clicks and shares.</summary>
@@ -160,9 +205,12 @@ internal static class StorefrontApi
         return Results.NoContent();
     }
 
-    /// <summary>A viewer's comment; identified viewers only (the nickname is shown), one every two seconds.</summary>
-    private static async Task<IResult> CommentAsync(string room, CommentRequest request, ViewerIdentity viewers, LiveStore live, IGrainFactory grains,
-        TimeProvider clock, HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// A viewer's comment; identified viewers only (the nickname is shown), five in ten seconds.
+    /// Scanned and moderated before anyone else can see it (SPEC.md section 5).
+    /// </summary>
+    private static async Task<IResult> CommentAsync(string room, CommentRequest request, ViewerIdentity viewers, LiveStore live, Interaction.Interactions interactions,
+        HttpContext http, CancellationToken ct)
     {
         var text = request.Text?.Trim() ?? string.Empty;
         var errors = new ValidationResult();
@@ -170,9 +218,9 @@ internal static class StorefrontApi
         {
             errors.Add(ErrorCodes.Required, "text");
         }
-        else if (text.Length > 100)
+        else if (text.Length > Domain.Interaction.CommentRules.MaxLength)
         {
-            errors.Add(ErrorCodes.TooLong, "text", 100);
+            errors.Add(ErrorCodes.TooLong, "text", Domain.Interaction.CommentRules.MaxLength);
         }
 
         errors.ThrowIfInvalid();
@@ -184,9 +232,10 @@ internal static class StorefrontApi
         }
 
         viewers.Throttle(viewer.Id, "comment", perTenSeconds: 5);
-        await grains.Room(session.Id, session.Status == SessionStage.Rehearsal).AppendAsync(
-            [new RoomEventData(RoomEventKind.Comment, viewer.Id, viewer.Name, null, 0, text, clock.GetUtcNow())]);
-        return Results.NoContent();
+
+        // The answer does not say what became of the comment: a hidden or held one looks sent to its writer (their page shows it to them alone).
+        var outcome = await interactions.PostAsync(session, viewer.Id, viewer.Name, text, ct);
+        return Results.Ok(new CommentAccepted(outcome.Seq));
     }
 
     /// <summary>The identified buyer's orders in this room, newest first.</summary>

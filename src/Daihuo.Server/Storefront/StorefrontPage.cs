@@ -25,7 +25,9 @@ internal static class StorefrontPage
         "store.sku", "store.my_orders", "store.no_orders", "store.status.placed", "store.status.paid", "store.status.cancelled", "store.test_badge",
         "store.backup_line", "store.comments", "store.identify_first", "store.test_order", "store.empty_shelf", "store.coupons", "store.claim", "store.claimed",
         "store.coupon_left", "store.coupon_min", "store.price_breakdown", "store.to_pay", "store.bag", "store.bag_add", "store.bag_added", "store.bag_remove",
-        "store.bag_paid_together", "store.refunded", "store.follow_to_claim",
+        "store.bag_paid_together", "store.refunded", "store.follow_to_claim", "store.lottery_draw_in", "store.lottery_drawing", "store.lottery_winners",
+        "store.lottery_verify", "store.lottery_commitment", "store.lottery_you_won", "store.lottery_your_code", "store.lottery_no_winner", "lottery.keyword",
+        "lottery.must_follow", "lottery.watch_minutes", "lottery.must_have_bought", "lottery.anyone", "store.staff",
     ];
 
     public static IEndpointRouteBuilder MapStorefrontPages(this IEndpointRouteBuilder app)
@@ -83,6 +85,7 @@ internal static class StorefrontPage
                 <button type="button" class="ghost" id="my-orders" data-testid="my-orders">{{t("store.my_orders")}}</button>
                 <button type="button" class="bag-open" id="bag-open" data-testid="bag-open" hidden>{{t("store.bag")}} <span id="bag-count" data-testid="bag-count">0</span></button>
               </form>
+              <section class="lotteries" id="lotteries" data-testid="lotteries" hidden></section>
               <section class="coupons" id="coupons" data-testid="coupons" hidden></section>
               <section class="shelf" id="shelf" data-testid="shelf" aria-live="polite"></section>
               <p class="toast" id="toast" role="status" hidden></p>

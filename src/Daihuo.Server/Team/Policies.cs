@@ -19,6 +19,7 @@ public static class Policies
     public const string OrdersManage = "orders.manage";
     public const string PromotionsManage = "promotions.manage";
     public const string ComplianceManage = "compliance.manage";
+    public const string CommentsModerate = "comments.moderate";
 
     public static readonly IReadOnlyDictionary<string, string[]> Roles = new Dictionary<string, string[]>
     {
@@ -44,6 +45,7 @@ public static class Policies
         [OrdersManage] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.RoomController, StaffRoles.CustomerService],
         [PromotionsManage] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Planner, StaffRoles.RoomController],
         [ComplianceManage] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Risk],
+        [CommentsModerate] = [StaffRoles.Owner, StaffRoles.Operator, StaffRoles.Host, StaffRoles.Assistant, StaffRoles.RoomController, StaffRoles.Risk],
     };
 
     public static void Add(AuthorizationOptions options)

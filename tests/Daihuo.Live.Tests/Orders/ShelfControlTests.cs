@@ -167,7 +167,8 @@ public abstract class ShelfControlTests<TCluster, TDatabase>(TCluster live) : IC
         var now = live.Database.Clock.GetUtcNow();
         RoomEventData E(RoomEventKind kind, string viewer, long amount = 0, string? text = null) => new(kind, viewer, "昵称" + viewer, null, amount, text, now);
         await room.AppendAsync([E(RoomEventKind.Entry, "v1"), E(RoomEventKind.Entry, "v2"), E(RoomEventKind.Entry, "v1"), E(RoomEventKind.Entry, "v3"), E(RoomEventKind.Entry, "v4")]);
-        await room.AppendAsync([E(RoomEventKind.Like, "v1", 12), E(RoomEventKind.Follow, "v2"), E(RoomEventKind.Follow, "v2"), E(RoomEventKind.Comment, "v3", text: "有 M 码吗")]);
+        await room.AppendAsync([E(RoomEventKind.Like, "v1", 12), E(RoomEventKind.Follow, "v2"), E(RoomEventKind.Follow, "v2")]);
+        await room.PostCommentAsync(new CommentIn("v3", "昵称v3", "有 M 码吗", now, Domain.Interaction.CommentVerdict.Published, false, null, null, null));
         await room.ReportOnlineAsync("server-a", 3);
         var offer = live.Grains.Offer(offerId);
         var placed = await offer.PlaceOrderAsync(new PlaceOrder("v1", 2, "nk-1", "h"));
@@ -185,6 +186,48 @@ public abstract class ShelfControlTests<TCluster, TDatabase>(TCluster live) : IC
         await ReactivateAllAsync();
         Assert.Equal(expected with { Online = 0 }, (await room.GetStateAsync()).Numbers);
         Assert.Equal("昵称v3", Assert.Single((await room.GetStateAsync()).Comments).Name);
+    }
+
+    [Fact]
+    public async Task Held_comments_wait_for_the_controller_muted_viewers_are_hidden_blocked_ones_refused_and_all_of_it_survives_a_restart()
+    {
+        live.Database.SkipIfUnavailable();
+        var offerId = await live.CreateOfferAsync(units: 10, perBuyerLimit: 0, priceFen: 5000);
+        var session = (await OfferRowAsync(offerId)).SessionId;
+        var room = live.Grains.Room(session);
+        var now = live.Database.Clock.GetUtcNow();
+        CommentIn C(string viewer, string text, Domain.Interaction.CommentVerdict verdict = Domain.Interaction.CommentVerdict.Published) =>
+            new(viewer, "昵称" + viewer, text, now, verdict, verdict != Domain.Interaction.CommentVerdict.Published, verdict == Domain.Interaction.CommentVerdict.Published ? null : "contact:x", null, null);
+
+        var published = await room.PostCommentAsync(C("v1", "好看"));
+        var hidden = await room.PostCommentAsync(C("v2", "加我微信", Domain.Interaction.CommentVerdict.Hidden));
+        var held = await room.PostCommentAsync(C("v3", "根治湿疹", Domain.Interaction.CommentVerdict.Held));
+        var heldToo = await room.PostCommentAsync(C("v3", "三天见效", Domain.Interaction.CommentVerdict.Held));
+        Assert.Equal([1L, 2, 3, 4], new[] { published.Seq, hidden.Seq, held.Seq, heldToo.Seq });
+        Assert.Equal(["好看"], (await room.GetStateAsync()).Comments.Select(c => c.Text));
+
+        // The controller releases one and deletes the other; a second release of the same one changes nothing.
+        Assert.NotNull(await room.ModerateAsync(held.Seq, release: true));
+        Assert.Null(await room.ModerateAsync(held.Seq, release: true));
+        Assert.NotNull(await room.ModerateAsync(heldToo.Seq, release: false));
+        Assert.Equal(["好看", "根治湿疹"], (await room.GetStateAsync()).Comments.Select(c => c.Text));
+
+        // A muted viewer's comment is hidden whatever it says; a blocked one is refused and not stored.
+        await room.ApplyBanAsync(new RoomBan("v1", Block: false, now.AddMinutes(10)));
+        Assert.Equal(Domain.Interaction.CommentVerdict.Hidden, (await room.PostCommentAsync(C("v1", "再来一单"))).Verdict);
+        await room.ApplyBanAsync(new RoomBan("v4", Block: true, null));
+        Assert.True((await room.PostCommentAsync(C("v4", "hello"))).Blocked);
+        var totals = (await room.GetModerationAsync()).Totals;
+        Assert.Equal(new CommentTotals(Published: 1, Hidden: 2, Held: 2, Released: 1, Deleted: 1, Refused: 1), totals);
+
+        // Rebuilt from the event table: the same visible comments, nothing held, the same numbering.
+        await Task.Delay(600, Ct);
+        await ReactivateAllAsync();
+        Assert.Equal(["好看", "根治湿疹"], (await room.GetStateAsync()).Comments.Select(c => c.Text));
+        var rebuilt = await room.GetModerationAsync();
+        Assert.Empty(rebuilt.Held);
+        Assert.Equal(totals with { Refused = 0 }, rebuilt.Totals);
+        Assert.Equal(6, (await room.PostCommentAsync(C("v5", "来了"))).Seq);
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)

@@ -306,6 +306,252 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.ToTable("Compliance_Lists", (string)null);
                 });
 
+            modelBuilder.Entity("Daihuo.Data.Interaction.AnswerRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Answer")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Interaction_Answers", (string)null);
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Interaction.LotteryRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Commitment")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("CouponId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("DrawAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("DrawnAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Entries")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Keyword")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("MustFollow")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MustHaveBought")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Prize")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("PrizeValue")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Quantity")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Seed")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Terms")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<int>("WatchMinutes")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "IsTest");
+
+                    b.HasIndex("Status", "DrawAt");
+
+                    b.ToTable("Interaction_Lotteries", (string)null);
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Interaction.LotteryWinner", b =>
+                {
+                    b.Property<Guid>("LotteryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BuyerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("CouponClaimId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("LotteryId", "Rank");
+
+                    b.HasIndex("LotteryId", "BuyerId")
+                        .IsUnique();
+
+                    b.ToTable("Interaction_LotteryWinners", (string)null);
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Interaction.TallyRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("ClosedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("FinalCounts")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("GateActorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("GateActorName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset?>("GateFiredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GatedFlash")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int?>("Goal")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Options")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Prefix")
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "IsTest");
+
+                    b.ToTable("Interaction_Tallies", (string)null);
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Interaction.ViewerBan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ByName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LiftedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("Until")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ViewerId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ViewerName")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ViewerId");
+
+                    b.ToTable("Interaction_ViewerBans", (string)null);
+                });
+
             modelBuilder.Entity("Daihuo.Data.Live.LiveSession", b =>
                 {
                     b.Property<Guid>("Id")
@@ -439,11 +685,18 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("CommentSeq")
+                        .HasColumnType("bigint");
+
                     b.Property<bool>("IsTest")
                         .HasColumnType("boolean");
 
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
 
                     b.Property<Guid?>("OfferId")
                         .HasColumnType("uuid");
@@ -454,6 +707,9 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.Property<string>("Text")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Verdict")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ViewerId")
                         .HasMaxLength(64)
@@ -1073,6 +1329,15 @@ namespace Daihuo.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Daihuo.Data.Interaction.LotteryWinner", b =>
+                {
+                    b.HasOne("Daihuo.Data.Interaction.LotteryRow", null)
+                        .WithMany("Winners")
+                        .HasForeignKey("LotteryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Daihuo.Data.Live.Offer", b =>
                 {
                     b.HasOne("Daihuo.Data.Live.LiveSession", null)
@@ -1189,6 +1454,11 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.Navigation("Images");
 
                     b.Navigation("Skus");
+                });
+
+            modelBuilder.Entity("Daihuo.Data.Interaction.LotteryRow", b =>
+                {
+                    b.Navigation("Winners");
                 });
 #pragma warning restore 612, 618
         }

@@ -18,6 +18,8 @@
   let identified = localStorage.getItem('daihuo.identified') === '1';
   let following = localStorage.getItem('daihuo.follow.' + room) === '1';
   const source = new URLSearchParams(location.search).get('src') || '';
+  let mine = [];           // this viewer's own comments: { seq, name, text, at }
+  const myCodes = {};      // lottery id -> { code, won } once fetched
 
   const yuan = fen => '¥' + (fen / 100).toFixed(2);
   const fmt = (text, ...args) => args.reduce((s, a, i) => s.replace('{' + i + '}', a), text);
@@ -80,6 +82,31 @@
       </article>`;
   }
 
+  // Lotteries: the open one with its countdown, how to enter and its commitment; a drawn one with its winners. Both link to the public check.
+  function lotteries() {
+    const box = $('lotteries');
+    const items = state.lotteries || [];
+    box.hidden = items.length === 0;
+    box.innerHTML = items.map(l => {
+      const how = [];
+      if (l.keyword) how.push(fmt(T['lottery.keyword'], l.keyword));
+      if (l.mustFollow) how.push(T['lottery.must_follow']);
+      if (l.watchMinutes) how.push(fmt(T['lottery.watch_minutes'], l.watchMinutes));
+      if (l.mustHaveBought) how.push(T['lottery.must_have_bought']);
+      const me = myCodes[l.id];
+      if (identified && !me) { myCodes[l.id] = {}; fetch(`/api/storefront/lotteries/${l.id}/me`).then(r => r.ok ? r.json() : null).then(x => { if (x) { myCodes[l.id] = x; render(); } }); }
+      const left = Date.parse(l.drawAt) - now();
+      const line = l.status === 'drawn'
+        ? (me && me.won ? `<span class="countdown" data-testid="lottery-you-won">${esc(T['store.lottery_you_won'])}</span> ` : '')
+          + esc(T['store.lottery_winners']) + ' ' + (l.winners.length ? l.winners.map(w => esc(w.name)).join('、') : esc(T['store.lottery_no_winner']))
+        : `<span class="countdown" data-testid="lottery-countdown">${esc(left > 0 ? fmt(T['store.lottery_draw_in'], clock(left)) : T['store.lottery_drawing'])}</span> · ${esc(how.join(' · ') || T['lottery.anyone'])}`;
+      return `<div class="lottery" data-testid="lottery" data-status="${l.status}" data-id="${l.id}"><span class="gift">🎁</span>
+        <b>${esc(l.prize)} × ${l.quantity}</b><a href="/lottery/${l.id}" target="_blank" data-testid="lottery-verify">${esc(T['store.lottery_verify'])}</a>
+        <span>${line}</span>
+        <small data-testid="lottery-commitment">${esc(T['store.lottery_commitment'])} ${esc(l.commitment.slice(0, 16))}…${me && me.code ? ' · ' + esc(fmt(T['store.lottery_your_code'], me.code)) : ''}</small></div>`;
+    }).join('');
+  }
+
   function render() {
     if (!state) return;
     const badge = $('status');
@@ -89,7 +116,13 @@
     $('online').textContent = fmt(T['store.online'], state.counts.online);
     $('likes').textContent = state.counts.likes ? ' ' + fmt(T['store.likes'], state.counts.likes) : '';
     shelf.innerHTML = state.offers.length ? cards().map(card).join('') : `<p class="empty">${esc(T['store.empty_shelf'])}</p>`;
-    $('comments').innerHTML = state.comments.slice(-8).map(c => `<li><b>${esc(c.name)}</b> ${esc(c.text)}</li>`).join('');
+    // The room's comments, and this viewer's own until the room shows them (a held or hidden one stays visible to its writer only).
+    const shown = new Set(state.comments.map(c => c.seq));
+    mine = mine.filter(m => !shown.has(m.seq) && Date.now() - m.at < 120000);
+    const list = [...state.comments.map(c => ({ ...c, mine: false })), ...mine.map(m => ({ name: m.name, text: m.text, mine: true, seq: m.seq }))]
+      .sort((a, b) => a.seq - b.seq).slice(-8);
+    $('comments').innerHTML = list.map(c => `<li class="${c.mine ? 'mine' : ''}${c.staff ? ' staff' : ''}" data-testid="comment" data-seq="${c.seq}"><b>${esc(c.name)}</b> ${esc(c.text)}</li>`).join('');
+    lotteries();
     switchLine(state.onBackupStream ? 1 : 0);
   }
 
@@ -191,6 +224,7 @@
     if (!r.ok) { show(await r.json()); return false; }
     identified = true;
     localStorage.setItem('daihuo.identified', '1');
+    localStorage.setItem('daihuo.nickname', form.nickname.value.trim());
     coupons();
     $('identify').hidden = true;
     if (!form.shipPhone.value) form.shipPhone.value = form.phone.value;
@@ -325,8 +359,9 @@
     const input = e.target.text;
     if (!input.value.trim()) return;
     if (!identified) return askIdentity();
-    const r = await post(`/api/storefront/rooms/${room}/comments`, { text: input.value });
-    if (r.ok) { input.value = ''; } else if (r.status === 401) { identified = false; askIdentity(); } else { const p = await r.json(); toast(p.errors ? Object.values(p.errors).flat().join(' ') : p.title); }
+    const text = input.value.trim();
+    const r = await post(`/api/storefront/rooms/${room}/comments`, { text });
+    if (r.ok) { mine.push({ seq: (await r.json()).seq, name: localStorage.getItem('daihuo.nickname') || '', text, at: Date.now() }); input.value = ''; render(); } else if (r.status === 401) { identified = false; askIdentity(); } else { const p = await r.json(); toast(p.errors ? Object.values(p.errors).flat().join(' ') : p.title); }
   });
   let taps = 0;
   $('like').addEventListener('click', e => {
