@@ -44,7 +44,7 @@ internal static class LotteryPage
             </head>
             <body class="lottery-page">
             <main class="verify" data-lottery="{{id}}">
-              <header><span class="gift">🎁</span><div><h1 id="prize" data-testid="lottery-prize">{{t("lottery.title")}}</h1><p id="status" data-testid="lottery-status"></p></div></header>
+              <header><svg class="gift" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M20 7h-2.2A3 3 0 0 0 12 3.8 3 3 0 0 0 6.2 7H4a1 1 0 0 0-1 1v3a1 1 0 0 0 1 1h1v8a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-8h1a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1Zm-5-2a1 1 0 1 1 0 2h-2V6a1 1 0 0 1 2-1ZM9 5a1 1 0 0 1 2 1v1H9a1 1 0 0 1 0-2Zm2 15H7v-8h4Zm0-10H5V9h6Zm6 10h-4v-8h4Zm2-10h-6V9h6Z"/></svg><div><h1 id="prize" data-testid="lottery-prize">{{t("lottery.title")}}</h1><p id="status" data-testid="lottery-status"></p></div></header>
               <section class="card-block" id="rules" data-testid="lottery-rules"></section>
               <section class="card-block">
                 <h2>{{t("lottery.commitment")}}</h2>

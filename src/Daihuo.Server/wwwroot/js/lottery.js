@@ -68,7 +68,7 @@
       <dt>${esc(T['lottery.prize'])}</dt><dd>${esc(l.prize)} · ${esc(T['lottery.kind.' + l.kind])}</dd>
       <dt>${esc(T['lottery.quantity'])}</dt><dd>${l.quantity}</dd>
       <dt>${esc(T['lottery.value'])}</dt><dd>¥${(l.prizeValue / 100).toFixed(2)}</dd>
-      <dt>${esc(T['lottery.draw_at'])}</dt><dd>${esc(new Date(l.drawAt).toLocaleString())}</dd>
+      <dt>${esc(T['lottery.draw_at'])}</dt><dd>${esc(new Date(l.drawAt).toLocaleString(document.documentElement.lang, { timeZone: 'Asia/Shanghai', dateStyle: 'medium', timeStyle: 'medium' }))} (UTC+8)</dd>
       <dt>${esc(T['lottery.how_to_enter'])}</dt><dd>${how.map(esc).join(' · ')}</dd>
       ${l.terms ? `<dt></dt><dd>${esc(l.terms)}</dd>` : ''}</dl>`;
   }

@@ -82,6 +82,8 @@
       </article>`;
   }
 
+  const GIFT = '<svg class="gift" viewBox="0 0 24 24" aria-hidden="true"><path fill="currentColor" d="M20 7h-2.2A3 3 0 0 0 12 3.8 3 3 0 0 0 6.2 7H4a1 1 0 0 0-1 1v3a1 1 0 0 0 1 1h1v8a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1v-8h1a1 1 0 0 0 1-1V8a1 1 0 0 0-1-1Zm-5-2a1 1 0 1 1 0 2h-2V6a1 1 0 0 1 2-1ZM9 5a1 1 0 0 1 2 1v1H9a1 1 0 0 1 0-2Zm2 15H7v-8h4Zm0-10H5V9h6Zm6 10h-4v-8h4Zm2-10h-6V9h6Z"/></svg>';
+
   // Lotteries: the open one with its countdown, how to enter and its commitment; a drawn one with its winners. Both link to the public check.
   function lotteries() {
     const box = $('lotteries');
@@ -100,10 +102,10 @@
         ? (me && me.won ? `<span class="countdown" data-testid="lottery-you-won">${esc(T['store.lottery_you_won'])}</span> ` : '')
           + esc(T['store.lottery_winners']) + ' ' + (l.winners.length ? l.winners.map(w => esc(w.name)).join('、') : esc(T['store.lottery_no_winner']))
         : `<span class="countdown" data-testid="lottery-countdown">${esc(left > 0 ? fmt(T['store.lottery_draw_in'], clock(left)) : T['store.lottery_drawing'])}</span> · ${esc(how.join(' · ') || T['lottery.anyone'])}`;
-      return `<div class="lottery" data-testid="lottery" data-status="${l.status}" data-id="${l.id}"><span class="gift">🎁</span>
-        <b>${esc(l.prize)} × ${l.quantity}</b><a href="/lottery/${l.id}" target="_blank" data-testid="lottery-verify">${esc(T['store.lottery_verify'])}</a>
-        <span>${line}</span>
-        <small data-testid="lottery-commitment">${esc(T['store.lottery_commitment'])} ${esc(l.commitment.slice(0, 16))}…${me && me.code ? ' · ' + esc(fmt(T['store.lottery_your_code'], me.code)) : ''}</small></div>`;
+      return `<div class="lottery" data-testid="lottery" data-status="${l.status}" data-id="${l.id}">${GIFT}
+        <div class="lottery-body"><b>${esc(l.prize)} × ${l.quantity}</b><span>${line}</span>
+        <small data-testid="lottery-commitment">${esc(T['store.lottery_commitment'])} ${esc(l.commitment.slice(0, 16))}…${me && me.code ? ' · ' + esc(fmt(T['store.lottery_your_code'], me.code)) : ''}</small></div>
+        <a href="/lottery/${l.id}" target="_blank" data-testid="lottery-verify">${esc(T['store.lottery_verify'])}</a></div>`;
     }).join('');
   }
 
@@ -133,6 +135,7 @@
       if (el.textContent !== f.text) el.textContent = f.text;
       if (!el.classList.contains(f.phase)) render();
     });
+    if (state && (state.lotteries || []).some(l => l.status === 'open')) lotteries();   // the draw's countdown
   }, 1000);
 
   shelf.addEventListener('click', e => {
