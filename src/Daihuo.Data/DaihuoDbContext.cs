@@ -58,6 +58,8 @@ public abstract class DaihuoDbContext(DbContextOptions options) : IdentityDbCont
 
     public DbSet<Interaction.LotteryWinner> LotteryWinners => Set<Interaction.LotteryWinner>();
 
+    public DbSet<Interaction.MilestoneRow> Milestones => Set<Interaction.MilestoneRow>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

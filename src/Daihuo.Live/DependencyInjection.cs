@@ -62,6 +62,8 @@ public static class DependencyInjection
             sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.DaihuoDbContext>>(), sp.GetRequiredService<LiveClock>().Time));
         services.TryAddSingleton(sp => new Data.Live.LiveStore(
             sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.DaihuoDbContext>>(), sp.GetRequiredService<LiveClock>().Time));
+        services.TryAddSingleton(sp => new Data.Promotions.PromotionStore(
+            sp.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Data.DaihuoDbContext>>(), sp.GetRequiredService<LiveClock>().Time));
         services.AddSingleton<Interaction.LotteryDrawer>();
         services.AddHostedService(sp => sp.GetRequiredService<Interaction.LotteryDrawer>());
         return services;

@@ -135,6 +135,7 @@ public static class DependencyInjection
         services.AddSingleton<Compliance.ComplianceScanners>();
         services.AddSingleton<Compliance.ComplianceText>();
         services.AddSingleton<Interaction.Interactions>();
+        services.AddSingleton<Storefront.RoomDirectory>();
 
         // API description, health.
         services.AddOpenApi();

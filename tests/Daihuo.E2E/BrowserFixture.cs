@@ -124,6 +124,23 @@ public class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         await App.DisposeAsync();
     }
+
+    /// <summary>A live session selling the demo's mango slices at 29.90 (30 units, 5 a buyer), set up through the stores: the console journey is tested elsewhere.</summary>
+    public async Task<(Guid SessionId, string Room)> LiveSessionAsync(string title)
+    {
+        var services = App.Services;
+        var live = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Daihuo.Data.Live.LiveStore>(services);
+        var contexts = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Daihuo.Data.DaihuoDbContext>>(services);
+        await using var db = await contexts.CreateDbContextAsync();
+        var skuId = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Skus.Where(k => k.Code == "DH-F5003").Select(k => k.Id));
+        var system = Daihuo.Data.Audit.Actor.System;
+        var session = await live.CreateAsync(new Daihuo.Domain.Live.SessionDraft(title, null, 90, null, null, null), system);
+        await live.AddOfferAsync(session.Id, new Daihuo.Domain.Live.OfferDraft(skuId, Daihuo.Domain.Common.Money.FromFen(2990), 30, 5), system);
+        await live.MoveAsync(session.Id, Daihuo.Domain.Live.SessionStage.Scheduled, system, null);
+        await live.MoveAsync(session.Id, Daihuo.Domain.Live.SessionStage.Live, system, null);
+        return (session.Id, session.Room);
+    }
 }
 
 /// <summary>The same browser suite against the server on PostgreSQL (needs DAIHUO_TEST_POSTGRES too).</summary>

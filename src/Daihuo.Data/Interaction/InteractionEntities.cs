@@ -221,3 +221,44 @@ internal sealed class InteractionConfiguration :
         builder.HasIndex(w => new { w.LotteryId, w.BuyerId }).IsUnique();
     }
 }
+
+/// <summary>A like milestone of one room: every <see cref="EveryLikes"/> likes it issues a coupon or opens a lottery, once per multiple reached.</summary>
+public sealed class MilestoneRow
+{
+    public Guid Id { get; set; }
+
+    public Guid SessionId { get; set; }
+
+    public bool IsTest { get; set; }
+
+    public int EveryLikes { get; set; }
+
+    public MilestoneAction Action { get; set; }
+
+    /// <summary>The coupon or lottery to give, as JSON (<see cref="MilestoneCoupon"/> or <see cref="MilestoneLottery"/>).</summary>
+    public required string Payload { get; set; }
+
+    /// <summary>How many multiples have fired: the next fires at (Fired + 1) × EveryLikes.</summary>
+    public long Fired { get; set; }
+
+    public bool Active { get; set; } = true;
+
+    public required string CreatedBy { get; set; }
+
+    public string? CreatedById { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+}
+
+internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<MilestoneRow>
+{
+    public void Configure(EntityTypeBuilder<MilestoneRow> builder)
+    {
+        builder.ToTable("Interaction_Milestones");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Payload).HasMaxLength(2000);
+        builder.Property(m => m.CreatedBy).HasMaxLength(100);
+        builder.Property(m => m.CreatedById).HasMaxLength(64);
+        builder.HasIndex(m => new { m.SessionId, m.IsTest });
+    }
+}

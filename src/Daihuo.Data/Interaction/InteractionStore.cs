@@ -12,6 +12,9 @@ public sealed record BanDetails(Guid Id, string ViewerId, string? ViewerName, Ba
 public sealed record TallyDetails(Guid Id, Guid SessionId, bool IsTest, string? Prefix, IReadOnlyList<string> Options, int? Goal, string? GatedFlash,
     Actor? GateActor, DateTimeOffset? GateFiredAt, DateTimeOffset StartedAt, DateTimeOffset? ClosedAt, IReadOnlyList<int>? FinalCounts);
 
+public sealed record MilestoneDetails(Guid Id, Guid SessionId, bool IsTest, int EveryLikes, MilestoneAction Action, MilestoneCoupon? Coupon, MilestoneLottery? Lottery,
+    long Fired, bool Active, Actor CreatedBy);
+
 public sealed record WinnerDetails(int Rank, string Code, string BuyerId, string? Name, Guid? CouponClaimId);
 
 public sealed record LotteryDetails(
@@ -237,6 +240,74 @@ public sealed class InteractionStore(IDbContextFactory<DaihuoDbContext> contexts
             ?? throw new NotFoundException(ErrorCodes.SessionNotFound, "sessionId", sessionId);
         return session.Status is SessionStage.Live or SessionStage.Rehearsal ? session : throw new ConflictException(ErrorCodes.SessionNotSelling, "sessionId");
     }
+
+    // ---- Like milestones ----
+
+    public async Task<MilestoneDetails> AddMilestoneAsync(Guid sessionId, int everyLikes, MilestoneCoupon? coupon, LotteryDraft? lottery, Actor actor,
+        CancellationToken ct = default)
+    {
+        MilestoneRules.Validate(everyLikes, coupon, lottery).ThrowIfInvalid();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var session = await SellingSessionAsync(db, sessionId, ct);
+        var now = clock.GetUtcNow();
+        var row = new MilestoneRow
+        {
+            Id = Guid.CreateVersion7(now),
+            SessionId = sessionId,
+            IsTest = session.Status == SessionStage.Rehearsal,
+            EveryLikes = everyLikes,
+            Action = coupon is not null ? MilestoneAction.Coupon : MilestoneAction.Lottery,
+            Payload = coupon is not null
+                ? System.Text.Json.JsonSerializer.Serialize(coupon with { Name = coupon.Name.Trim() }, System.Text.Json.JsonSerializerOptions.Web)
+                : System.Text.Json.JsonSerializer.Serialize(MilestoneLottery.From(lottery!), System.Text.Json.JsonSerializerOptions.Web),
+            CreatedBy = actor.Name,
+            CreatedById = actor.UserId,
+            CreatedAt = now,
+        };
+
+        // Multiples already passed do not fire: a milestone set at 12,000 likes for every 10,000 fires first at 20,000.
+        row.Fired = MilestoneRules.Reached(await db.RoomEvents.Where(e => e.SessionId == sessionId && e.IsTest == row.IsTest && e.Kind == RoomEventKind.Like)
+            .SumAsync(e => (long?)e.Amount, ct) ?? 0, everyLikes);
+        db.Milestones.Add(row);
+        AuditLog.Record(db, clock, actor, "interaction.milestone.added", "session", sessionId.ToString(), null, new { row.Id, row.EveryLikes, row.Action, row.Payload });
+        await db.SaveChangesAsync(ct);
+        return Details(row);
+    }
+
+    public async Task<IReadOnlyList<MilestoneDetails>> MilestonesAsync(Guid sessionId, bool test, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.Milestones.AsNoTracking().Where(m => m.SessionId == sessionId && m.IsTest == test).ToListAsync(ct);
+        return [.. rows.OrderBy(m => m.CreatedAt).Select(Details)];
+    }
+
+    public async Task<bool> StopMilestoneAsync(Guid id, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.Milestones.SingleOrDefaultAsync(m => m.Id == id, ct);
+        if (row is null || !row.Active)
+        {
+            return false;
+        }
+
+        row.Active = false;
+        AuditLog.Record(db, clock, actor, "interaction.milestone.stopped", "session", row.SessionId.ToString(), null, new { row.Id });
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    /// <summary>Marks a milestone's multiple as fired; false if it had been (another node, or a retry): each multiple fires once.</summary>
+    public async Task<bool> FireMilestoneAsync(Guid id, long reached, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Milestones.Where(m => m.Id == id && m.Active && m.Fired < reached)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.Fired, reached), ct) == 1;
+    }
+
+    private static MilestoneDetails Details(MilestoneRow m) => new(m.Id, m.SessionId, m.IsTest, m.EveryLikes, m.Action,
+        m.Action == MilestoneAction.Coupon ? System.Text.Json.JsonSerializer.Deserialize<MilestoneCoupon>(m.Payload, System.Text.Json.JsonSerializerOptions.Web) : null,
+        m.Action == MilestoneAction.Lottery ? System.Text.Json.JsonSerializer.Deserialize<MilestoneLottery>(m.Payload, System.Text.Json.JsonSerializerOptions.Web) : null,
+        m.Fired, m.Active, new Actor(m.CreatedById ?? "system", m.CreatedBy));
 
     // ---- Lotteries ----
 

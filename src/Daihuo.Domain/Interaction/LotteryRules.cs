@@ -103,3 +103,83 @@ public static class LotteryRules
         return k.Length > 0 && Compliance.TextFold.Apply(comment).Contains(k, StringComparison.Ordinal);
     }
 }
+
+/// <summary>What a like milestone does each time the room's likes pass another multiple of its step.</summary>
+public enum MilestoneAction
+{
+    /// <summary>Issues a room coupon for a few minutes (like the console's "issue coupon").</summary>
+    Coupon = 0,
+
+    /// <summary>Opens a lottery with the planned rules (its commitment is shown at once).</summary>
+    Lottery = 1,
+}
+
+/// <summary>A coupon a milestone issues: an amount off above a minimum spend, a quantity, valid for some minutes.</summary>
+public sealed record MilestoneCoupon(string Name, long AmountOffFen, long MinSpendFen, int Quantity, int Minutes);
+
+/// <summary>A lottery a milestone opens (the rules a lottery draft carries, in fen).</summary>
+public sealed record MilestoneLottery(string Prize, PrizeKind Kind, long PrizeValueFen, int Quantity, Guid? CouponId, string? Keyword, bool MustFollow, int WatchMinutes,
+    bool MustHaveBought, int DrawInMinutes, string? Terms)
+{
+    public LotteryDraft ToDraft() =>
+        new(Prize, Kind, Money.FromFen(PrizeValueFen), Quantity, CouponId, new Eligibility(Keyword, MustFollow, WatchMinutes, MustHaveBought), DrawInMinutes, Terms);
+
+    public static MilestoneLottery From(LotteryDraft d) => new(d.Prize?.Trim() ?? string.Empty, d.Kind, d.PrizeValue.Fen, d.Quantity, d.CouponId, d.Eligibility.Keyword,
+        d.Eligibility.MustFollow, d.Eligibility.WatchMinutes, d.Eligibility.MustHaveBought, d.DrawInMinutes, d.Terms);
+}
+
+public static class MilestoneRules
+{
+    public const int MinStep = 10;
+
+    /// <summary>How many times a milestone of <paramref name="step"/> likes has been reached at <paramref name="likes"/>.</summary>
+    public static long Reached(long likes, int step) => step <= 0 ? 0 : likes / step;
+
+    public static ValidationResult Validate(int everyLikes, MilestoneCoupon? coupon, LotteryDraft? lottery)
+    {
+        var errors = new ValidationResult();
+        if (everyLikes is < MinStep or > 100_000_000)
+        {
+            errors.Add(ErrorCodes.OutOfRange, "everyLikes", MinStep, 100_000_000);
+        }
+
+        if (coupon is not null)
+        {
+            if (coupon.Name.Trim().Length is 0 or > 40)
+            {
+                errors.Add(coupon.Name.Trim().Length == 0 ? ErrorCodes.Required : ErrorCodes.TooLong, "coupon.name", 40);
+            }
+
+            if (coupon.AmountOffFen <= 0)
+            {
+                errors.Add(ErrorCodes.MoneyZero, "coupon.amountOff");
+            }
+            else if (coupon.MinSpendFen > 0 && coupon.AmountOffFen >= coupon.MinSpendFen)
+            {
+                errors.Add(ErrorCodes.PromoOffAboveThreshold, "coupon.amountOff");
+            }
+
+            if (coupon.Quantity is < 1 or > 100_000)
+            {
+                errors.Add(ErrorCodes.OutOfRange, "coupon.quantity", 1, 100_000);
+            }
+
+            if (coupon.Minutes is < 1 or > 24 * 60)
+            {
+                errors.Add(ErrorCodes.OutOfRange, "coupon.minutes", 1, 24 * 60);
+            }
+        }
+
+        if (lottery is not null)
+        {
+            errors.AddRange(LotteryRules.Validate(lottery).Errors);
+        }
+
+        if (coupon is null && lottery is null)
+        {
+            errors.Add(ErrorCodes.Required, "action");
+        }
+
+        return errors;
+    }
+}

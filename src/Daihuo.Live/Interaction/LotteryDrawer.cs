@@ -12,7 +12,8 @@ namespace Daihuo.Live.Interaction;
 /// prizes through the coupon's grain, so a prize counts against the coupon's quantity like any claim.
 /// Every server runs it; the store's version check lets exactly one of them draw a lottery.
 /// </summary>
-public sealed partial class LotteryDrawer(InteractionStore store, IGrainFactory grains, ILogger<LotteryDrawer> logger) : BackgroundService
+public sealed partial class LotteryDrawer(InteractionStore store, IGrainFactory grains, IHostApplicationLifetime lifetime, ILogger<LotteryDrawer> logger)
+    : BackgroundService
 {
     public static readonly Actor System = new("system", "lottery");
 
@@ -55,6 +56,14 @@ public sealed partial class LotteryDrawer(InteractionStore store, IGrainFactory 
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The schema is migrated before the server takes requests: draw only once the host has started.
+        var started = new TaskCompletionSource();
+        await using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        await using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            await started.Task;
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -103,6 +103,9 @@ public interface IRoomGrain : IGrainWithGuidCompoundKey
 
     [AlwaysInterleave]
     Task<ModerationState> GetModerationAsync();
+
+    /// <summary>Reads the room's like milestones again (after the console adds or stops one).</summary>
+    Task ReloadMilestonesAsync();
 }
 
 public static class RoomGrains

@@ -13,7 +13,7 @@ namespace Daihuo.Live.Rooms;
 /// </summary>
 public sealed partial class RoomGrain(
     IDbContextFactory<DaihuoDbContext> contexts, RoomEventWriter writer, LiveClock clock, Data.Interaction.InteractionStore interactions, LiveStore live,
-    Microsoft.Extensions.Logging.ILogger<RoomGrain> logger) : Grain, IRoomGrain
+    Data.Promotions.PromotionStore promotions, Microsoft.Extensions.Logging.ILogger<RoomGrain> logger) : Grain, IRoomGrain
 {
     private const int KeptComments = 30;
     private static readonly TimeSpan OnlineReportLife = TimeSpan.FromSeconds(10);
@@ -58,6 +58,7 @@ public sealed partial class RoomGrain(
         _followers.UnionWith(await Distinct(events, RoomEventKind.Follow, cancellationToken));
         _payers.UnionWith(await Distinct(events, RoomEventKind.OrderPaid, cancellationToken));
         await RebuildCommentsAsync(events, cancellationToken);
+        await LoadMilestonesAsync();
     }
 
     private static Task<List<string>> Distinct(IQueryable<RoomEvent> events, RoomEventKind kind, CancellationToken ct) =>
@@ -113,6 +114,11 @@ public sealed partial class RoomGrain(
     private void Count(RoomEventData e)
     {
         Add(e.Kind, 1, e.Amount);
+        if (e.Kind == RoomEventKind.Like)
+        {
+            CheckMilestones();
+        }
+
         switch (e.Kind)
         {
             case RoomEventKind.Entry when e.ViewerId is not null:

@@ -17,6 +17,10 @@ public sealed record TallyRequest(string? Prefix, string? Options, int? Goal, Ga
 public sealed record LotteryRequest(string? Prize, PrizeKind? Kind, long PrizeValue, int Quantity, Guid? CouponId, string? Keyword, bool? MustFollow,
     int? WatchMinutes, bool? MustHaveBought, int? DrawInMinutes, string? Terms);
 
+public sealed record MilestoneCouponRequest(string? Name, long AmountOff, long MinSpend, int Quantity, int? Minutes);
+
+public sealed record MilestoneRequest(int EveryLikes, MilestoneCouponRequest? Coupon, LotteryRequest? Lottery);
+
 public sealed record AnswerRequest(string? Topic, IReadOnlyList<string>? Keywords, string? Answer);
 
 /// <summary>The console's interaction API: moderation, replies, tallies, lotteries and prepared answers.</summary>
@@ -48,6 +52,14 @@ internal static class InteractionApi
             TypedResults.Ok(await i.DrawNowAsync(lotteryId, http.User.ToActor(), ct))).RequireAuthorization(Policies.LiveManage);
         api.MapPost("/lotteries/{lotteryId:guid}/cancel", async (Guid lotteryId, Interactions i, HttpContext http, CancellationToken ct) =>
             TypedResults.Ok(await i.CancelLotteryAsync(lotteryId, http.User.ToActor(), ct))).RequireAuthorization(Policies.LiveManage);
+
+        api.MapGet("/sessions/{id:guid}/milestones", async (Guid id, Interactions i, CancellationToken ct) => TypedResults.Ok(await i.MilestonesAsync(id, ct)));
+        api.MapPost("/sessions/{id:guid}/milestones", MilestoneAsync).RequireAuthorization(Policies.LiveManage);
+        api.MapPost("/sessions/{id:guid}/milestones/{milestoneId:guid}/stop", async (Guid id, Guid milestoneId, Interactions i, HttpContext http, CancellationToken ct) =>
+        {
+            await i.StopMilestoneAsync(id, milestoneId, http.User.ToActor(), ct);
+            return Results.NoContent();
+        }).RequireAuthorization(Policies.LiveManage);
 
         var answers = app.MapGroup("/api/interaction/answers").WithTags("Interaction").RequireAuthorization(Policies.LiveView).DisableAntiforgery();
         answers.MapGet("/", async (InteractionStore store, CancellationToken ct) => TypedResults.Ok(await store.AnswersAsync(ct)));
@@ -102,10 +114,18 @@ internal static class InteractionApi
         return Results.Ok(await i.StartTallyAsync(id, request.Prefix, KeywordTally.ParseOptions(request.Options), request.Goal, gate, http.User.ToActor(), ct));
     }
 
+    private static LotteryDraft Draft(LotteryRequest r) => new(r.Prize, r.Kind ?? PrizeKind.Goods, Money.FromFen(r.PrizeValue), r.Quantity, r.CouponId,
+        new Eligibility(r.Keyword, r.MustFollow ?? false, r.WatchMinutes ?? 0, r.MustHaveBought ?? false), r.DrawInMinutes ?? 0, r.Terms);
+
+    private static async Task<IResult> MilestoneAsync(Guid id, MilestoneRequest r, Interactions i, HttpContext http, CancellationToken ct)
+    {
+        var coupon = r.Coupon is { } c ? new MilestoneCoupon(c.Name ?? string.Empty, c.AmountOff, c.MinSpend, c.Quantity, c.Minutes ?? 10) : null;
+        return Results.Ok(await i.AddMilestoneAsync(id, r.EveryLikes, coupon, r.Lottery is { } l ? Draft(l) : null, http.User.ToActor(), ct));
+    }
+
     private static async Task<IResult> LotteryAsync(Guid id, LotteryRequest r, Interactions i, HttpContext http, CancellationToken ct)
     {
-        var draft = new LotteryDraft(r.Prize, r.Kind ?? PrizeKind.Goods, Money.FromFen(r.PrizeValue), r.Quantity, r.CouponId,
-            new Eligibility(r.Keyword, r.MustFollow ?? false, r.WatchMinutes ?? 0, r.MustHaveBought ?? false), r.DrawInMinutes ?? 0, r.Terms);
+        var draft = Draft(r);
         var lottery = await i.OpenLotteryAsync(id, draft, http.User.ToActor(), ct);
         return Results.Created($"/lottery/{lottery.Id}", lottery);
     }

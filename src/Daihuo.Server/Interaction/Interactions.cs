@@ -169,6 +169,28 @@ public sealed class Interactions(
         return await store.LotteriesAsync(sessionId, Test(session), ct);
     }
 
+    public async Task<MilestoneDetails> AddMilestoneAsync(Guid sessionId, int everyLikes, MilestoneCoupon? coupon, LotteryDraft? lottery, Actor actor,
+        CancellationToken ct = default)
+    {
+        var session = await SessionAsync(sessionId, ct);
+        var added = await store.AddMilestoneAsync(sessionId, everyLikes, coupon, lottery, actor, ct);
+        await Room(session).ReloadMilestonesAsync();
+        return added;
+    }
+
+    public async Task StopMilestoneAsync(Guid sessionId, Guid milestoneId, Actor actor, CancellationToken ct = default)
+    {
+        var session = await SessionAsync(sessionId, ct);
+        await store.StopMilestoneAsync(milestoneId, actor, ct);
+        await Room(session).ReloadMilestonesAsync();
+    }
+
+    public async Task<IReadOnlyList<MilestoneDetails>> MilestonesAsync(Guid sessionId, CancellationToken ct = default)
+    {
+        var session = await SessionAsync(sessionId, ct);
+        return await store.MilestonesAsync(sessionId, Test(session), ct);
+    }
+
     private async Task<SessionDetails> SessionAsync(Guid sessionId, CancellationToken ct) =>
         await live.GetAsync(sessionId, ct) ?? throw new NotFoundException(ErrorCodes.SessionNotFound, "sessionId", sessionId);
 

@@ -134,6 +134,9 @@ internal static class Startup
             var (name, width, height) = await images.SaveAsync(stream, CancellationToken.None);
             await catalog.AddImageAsync(byCode[code], name, width, height, Actor.System);
         }
+
+        // The usual five prepared answers (price, shipping, size, authenticity, after-sales), for the live page to suggest.
+        await sp.GetRequiredService<Daihuo.Data.Interaction.InteractionStore>().AddDefaultAnswersAsync(Actor.System);
     }
 
     private static async Task<StaffUser> CreateUserAsync(UserManager<StaffUser> users, TimeProvider clock, string email, string name, string password, string[] roles)

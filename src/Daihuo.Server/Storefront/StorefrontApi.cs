@@ -168,7 +168,7 @@ internal static class StorefrontApi
     }
 
     /// <summary>Likes (batched by the page: a count per request), follows, product clicks and shares.</summary>
-    private static async Task<IResult> InteractAsync(string room, InteractionRequest request, ViewerIdentity viewers, BuyerIdentity buyers, LiveStore live,
+    private static async Task<IResult> InteractAsync(string room, InteractionRequest request, ViewerIdentity viewers, BuyerIdentity buyers, RoomDirectory rooms,
         Data.Promotions.PromotionStore promotions, IGrainFactory grains, TimeProvider clock, HttpContext http, CancellationToken ct)
     {
         var kind = request.Kind switch
@@ -185,7 +185,7 @@ internal static class StorefrontApi
             throw new DomainValidationException(ErrorCodes.OutOfRange, "count", 1, 100);
         }
 
-        var session = await OpenRoomAsync(room, live, ct);
+        var session = await rooms.OpenAsync(room, ct);
         var viewer = viewers.Current(http);
         viewers.Throttle(viewer.Id, "interact", perTenSeconds: 30);
         var source = request.Source?.Trim();
@@ -209,7 +209,7 @@ internal static class StorefrontApi
     /// A viewer's comment; identified viewers only (the nickname is shown), five in ten seconds.
     /// Scanned and moderated before anyone else can see it (SPEC.md section 5).
     /// </summary>
-    private static async Task<IResult> CommentAsync(string room, CommentRequest request, ViewerIdentity viewers, LiveStore live, Interaction.Interactions interactions,
+    private static async Task<IResult> CommentAsync(string room, CommentRequest request, ViewerIdentity viewers, RoomDirectory rooms, Interaction.Interactions interactions,
         HttpContext http, CancellationToken ct)
     {
         var text = request.Text?.Trim() ?? string.Empty;
@@ -224,7 +224,7 @@ internal static class StorefrontApi
         }
 
         errors.ThrowIfInvalid();
-        var session = await OpenRoomAsync(room, live, ct);
+        var session = await rooms.OpenAsync(room, ct);
         var viewer = viewers.Current(http);
         if (viewer.Name is null)
         {

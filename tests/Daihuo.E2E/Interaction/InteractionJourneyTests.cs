@@ -21,19 +21,6 @@ public sealed class InteractionJourneyTests(BrowserFixture browser) : IClassFixt
     private static async Task ShotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png") });
 
-    private async Task<(Guid SessionId, string Room)> LiveSessionAsync(string title)
-    {
-        var services = browser.App.Services;
-        var live = services.GetRequiredService<LiveStore>();
-        await using var db = await services.GetRequiredService<IDbContextFactory<DaihuoDbContext>>().CreateDbContextAsync();
-        var skuId = await db.Skus.Where(k => k.Code == "DH-F5003").Select(k => k.Id).SingleAsync();
-        var session = await live.CreateAsync(new SessionDraft(title, null, 90, null, null, null), Actor.System);
-        await live.AddOfferAsync(session.Id, new OfferDraft(skuId, Money.FromFen(2990), 30, 5), Actor.System);
-        await live.MoveAsync(session.Id, SessionStage.Scheduled, Actor.System, null);
-        await live.MoveAsync(session.Id, SessionStage.Live, Actor.System, null);
-        return (session.Id, session.Room);
-    }
-
     /// <summary>A phone in the room, identified (the comment box asks once), ready to comment.</summary>
     private async Task<IPage> ViewerAsync(string language, string room, string phoneNumber, string nickname)
     {
@@ -67,7 +54,7 @@ public sealed class InteractionJourneyTests(BrowserFixture browser) : IClassFixt
         }
 
         var chinese = language == "zh-CN";
-        var (sessionId, room) = await LiveSessionAsync(chinese ? "互动专场" : "Chat night");
+        var (sessionId, room) = await browser.LiveSessionAsync(chinese ? "互动专场" : "Chat night");
         var writer = await ViewerAsync(language, room, chinese ? "13800138021" : "13900139021", chinese ? "阿杰" : "Jay");
         var other = await ViewerAsync(language, room, chinese ? "13800138022" : "13900139022", chinese ? "小美" : "May");
 
@@ -103,7 +90,21 @@ public sealed class InteractionJourneyTests(BrowserFixture browser) : IClassFixt
         await console.Locator(".mud-tab", new() { HasTextString = chinese ? "评论流" : "Stream" }).ClickAsync();
         await console.Locator("[data-testid=console-comment][data-verdict=Hidden]", new() { HasTextString = "aj888" }).WaitForAsync();
         await ShotAsync(console, $"moderation-stream-{language}");
+
+        // A price question: the questions tab counts it and suggests the prepared answer; sent, every phone shows the shop's reply.
+        await SayAsync(other, chinese ? "这个多少钱呀" : "how much is it, 多少钱");
+        await console.Locator(".mud-tab", new() { HasTextString = chinese ? "问答" : "Questions" }).ClickAsync();
+        await console.Locator("[data-testid=asked-topic]").First.WaitForAsync();
+        await ShotAsync(console, $"moderation-questions-{language}");
+        await console.Locator("[data-testid=send-answer]").First.ClickAsync();
+        await writer.Locator("[data-testid=comment].staff").WaitForAsync();
         await ShotAsync(other, $"comments-other-{language}");
+
+        // The answers page lists the shop's prepared answers.
+        await console.GotoAsync("/answers");
+        await BrowserFixture.WaitForConsoleAsync(console);
+        await console.Locator("[data-testid=answer-row]").First.WaitForAsync();
+        await ShotAsync(console, $"answers-{language}");
         await writer.Context.CloseAsync();
         await other.Context.CloseAsync();
         await console.Context.CloseAsync();
@@ -119,7 +120,7 @@ public sealed class InteractionJourneyTests(BrowserFixture browser) : IClassFixt
         }
 
         var chinese = language == "zh-CN";
-        var (sessionId, room) = await LiveSessionAsync(chinese ? "抽奖专场" : "Lucky draw night");
+        var (sessionId, room) = await browser.LiveSessionAsync(chinese ? "抽奖专场" : "Lucky draw night");
         var keyword = chinese ? "抽奖" : "lucky";
         var console = await browser.SignedInPageAsync(language, "host@daihuo.local");
         await console.GotoAsync($"/live/{sessionId}");

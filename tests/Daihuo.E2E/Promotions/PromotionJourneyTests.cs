@@ -48,20 +48,6 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
         await phone.Locator("[data-testid=pay-done]").WaitForAsync();
     }
 
-    /// <summary>A live session selling the demo's mango slices at 29.90, set up through the stores (the console journey is tested elsewhere).</summary>
-    private async Task<(Guid SessionId, string Room)> LiveSessionAsync(string title)
-    {
-        var services = browser.App.Services;
-        var live = services.GetRequiredService<LiveStore>();
-        await using var db = await services.GetRequiredService<IDbContextFactory<DaihuoDbContext>>().CreateDbContextAsync();
-        var skuId = await db.Skus.Where(k => k.Code == "DH-F5003").Select(k => k.Id).SingleAsync();
-        var session = await live.CreateAsync(new SessionDraft(title, null, 90, null, null, null), Actor.System);
-        await live.AddOfferAsync(session.Id, new OfferDraft(skuId, Money.FromFen(2990), 30, 5), Actor.System);
-        await live.MoveAsync(session.Id, SessionStage.Scheduled, Actor.System, null);
-        await live.MoveAsync(session.Id, SessionStage.Live, Actor.System, null);
-        return (session.Id, session.Room);
-    }
-
     [Theory]
     [MemberData(nameof(Both))]
     public async Task A_threshold_and_a_room_coupon_price_the_phone_checkout(string language)
@@ -72,7 +58,7 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
         }
 
         var chinese = language == "zh-CN";
-        var (sessionId, room) = await LiveSessionAsync(chinese ? "满减专场" : "Deals night");
+        var (sessionId, room) = await browser.LiveSessionAsync(chinese ? "满减专场" : "Deals night");
         var console = await browser.SignedInPageAsync(language, "controller@daihuo.local");
 
         // A threshold for the whole shop on the promotions page: 满 50 减 5.
@@ -126,7 +112,7 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
 
         var chinese = language == "zh-CN";
         var title = chinese ? "凑单专场" : "Bundle night";
-        var (sessionId, room) = await LiveSessionAsync(title);
+        var (sessionId, room) = await browser.LiveSessionAsync(title);
         var services = browser.App.Services;
         var ct = TestContext.Current.CancellationToken;
         await using (var db = await services.GetRequiredService<IDbContextFactory<DaihuoDbContext>>().CreateDbContextAsync(ct))
@@ -195,7 +181,7 @@ public sealed class PromotionJourneyTests(BrowserFixture browser) : IClassFixtur
 
         var chinese = language == "zh-CN";
         var session = chinese ? "阶梯价专场" : "Tiers night";
-        await LiveSessionAsync(session);
+        await browser.LiveSessionAsync(session);
         var console = await browser.SignedInPageAsync(language, "planner@daihuo.local");
         await console.GotoAsync("/promotions");
         await BrowserFixture.WaitForConsoleAsync(console);

@@ -227,6 +227,65 @@ public abstract class InteractionApiTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(2, again.GetProperty("winners").GetArrayLength());
         Assert.Empty(again.GetProperty("winners").EnumerateArray().Select(w => w.GetProperty("code").GetString()).Intersect(winners));
     }
+
+    [Fact]
+    public async Task Like_milestones_issue_a_coupon_and_open_a_lottery_once_per_multiple_and_negative_comments_raise_the_surge_alert()
+    {
+        app.SkipIfUnavailable();
+        var (staff, sessionId, _) = await app.LiveOfferAsync(units: 10, limit: 0);
+        var room = await RoomAsync(staff, sessionId);
+        await ProblemAssert.NamesFieldAsync(await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/milestones",
+            new { everyLikes = 5, coupon = new { name = "点赞券", amountOff = 300, minSpend = 2000, quantity = 50 } }, Ct), HttpStatusCode.BadRequest, "everyLikes");
+        await ProblemAssert.NamesFieldAsync(await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/milestones",
+            new { everyLikes = 100, coupon = new { name = "点赞券", amountOff = 3000, minSpend = 2000, quantity = 50 } }, Ct), HttpStatusCode.BadRequest, "coupon.amountOff");
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/milestones",
+            new { everyLikes = 100, coupon = new { name = "点赞券", amountOff = 300, minSpend = 2000, quantity = 50, minutes = 10 } }, Ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/milestones",
+            new { everyLikes = 200, lottery = new { prize = "点赞福袋", kind = "Goods", prizeValue = 9900, quantity = 2, drawInMinutes = 5 } }, Ct)).StatusCode);
+
+        var fans = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { HandleCookies = true });
+        async Task LikeAsync(int count) =>
+            Assert.Equal(HttpStatusCode.NoContent, (await fans.PostAsJsonAsync($"/api/storefront/rooms/{room}/interactions", new { kind = "like", count }, Ct)).StatusCode);
+        async Task<int> CouponsAsync() => (await fans.GetFromJsonAsync<JsonElement>($"/api/storefront/rooms/{room}", Ct)).GetProperty("coupons").GetArrayLength();
+        async Task<int> LotteriesAsync() => (await staff.GetFromJsonAsync<JsonElement>($"/api/live/sessions/{sessionId}/lotteries", Ct)).GetArrayLength();
+        async Task WaitAsync(Func<Task<int>> count, int expected)
+        {
+            for (var i = 0; i < 50 && await count() != expected; i++)
+            {
+                await Task.Delay(100, Ct);
+            }
+
+            Assert.Equal(expected, await count());
+        }
+
+        await LikeAsync(60);
+        await Task.Delay(300, Ct);
+        Assert.Equal(0, await CouponsAsync());
+        await LikeAsync(50);          // 110: the first hundred
+        await WaitAsync(CouponsAsync, 1);
+        await LikeAsync(80);          // 190: nothing new
+        await Task.Delay(300, Ct);
+        Assert.Equal(1, await CouponsAsync());
+        await LikeAsync(20);          // 210: the second hundred and the first two hundred
+        await WaitAsync(CouponsAsync, 2);
+        await WaitAsync(LotteriesAsync, 1);
+        var milestones = await staff.GetFromJsonAsync<JsonElement>($"/api/live/sessions/{sessionId}/milestones", Ct);
+        Assert.Equal([2L, 1L], milestones.EnumerateArray().Select(m => m.GetProperty("fired").GetInt64()));
+
+        // Ten complaints from three viewers within a minute, a majority of the room's comments: the alert is raised.
+        Assert.Equal(JsonValueKind.Null, (await ModerationAsync(staff, sessionId)).GetProperty("surge").ValueKind);
+        for (var v = 0; v < 3; v++)
+        {
+            var angry = await app.BuyerAsync("1370013730" + v, nickname: "不满" + v);
+            for (var i = 0; i < (v == 2 ? 2 : 4); i++)
+            {
+                await CommentAsync(angry, room, i % 2 == 0 ? "骗子，退款！" : "假货吧这是");
+            }
+        }
+
+        var surge = (await ModerationAsync(staff, sessionId)).GetProperty("surge");
+        Assert.Equal(10, surge.GetProperty("negative").GetInt32());
+    }
 }
 
 public sealed class SqliteInteractionApiTests(DaihuoApp app) : InteractionApiTests<DaihuoApp>(app);

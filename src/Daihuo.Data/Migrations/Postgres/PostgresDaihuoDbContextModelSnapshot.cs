@@ -457,6 +457,54 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.ToTable("Interaction_LotteryWinners", (string)null);
                 });
 
+            modelBuilder.Entity("Daihuo.Data.Interaction.MilestoneRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("EveryLikes")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Fired")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "IsTest");
+
+                    b.ToTable("Interaction_Milestones", (string)null);
+                });
+
             modelBuilder.Entity("Daihuo.Data.Interaction.TallyRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -449,6 +449,54 @@ namespace Daihuo.Data.Migrations.Sqlite
                     b.ToTable("Interaction_LotteryWinners", (string)null);
                 });
 
+            modelBuilder.Entity("Daihuo.Data.Interaction.MilestoneRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EveryLikes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Fired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId", "IsTest");
+
+                    b.ToTable("Interaction_Milestones", (string)null);
+                });
+
             modelBuilder.Entity("Daihuo.Data.Interaction.TallyRow", b =>
                 {
                     b.Property<Guid>("Id")

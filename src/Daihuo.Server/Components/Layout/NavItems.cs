@@ -16,6 +16,7 @@ public static class NavItems
         new("nav.group.overview", "nav.home", "/", Icons.Material.Outlined.SpaceDashboard, null, Exact: true),
         new("nav.group.live", "nav.live.sessions", "/live", Icons.Material.Outlined.LiveTv, Daihuo.Server.Team.Policies.LiveView),
         new("nav.group.live", "nav.promotions", "/promotions", Icons.Material.Outlined.LocalOffer, Daihuo.Server.Team.Policies.LiveView),
+        new("nav.group.live", "nav.answers", "/answers", Icons.Material.Outlined.QuestionAnswer, Daihuo.Server.Team.Policies.LiveView),
         new("nav.group.orders", "nav.orders", "/orders", Icons.Material.Outlined.ReceiptLong, Daihuo.Server.Team.Policies.OrdersView),
         new("nav.group.catalog", "nav.catalog.products", "/catalog", Icons.Material.Outlined.Inventory2, Daihuo.Server.Team.Policies.CatalogView, Exact: true),
         new("nav.group.catalog", "nav.catalog.import", "/catalog/import", Icons.Material.Outlined.UploadFile, Daihuo.Server.Team.Policies.CatalogEdit),

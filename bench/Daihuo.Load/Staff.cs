@@ -1,0 +1,70 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Daihuo.Load;
+
+/// <summary>A staff member's session with the console API: signs in like the browser does, and sets up a live room to load.</summary>
+public sealed partial class Staff(HttpClient client) : IDisposable
+{
+    public HttpClient Client { get; } = client;
+
+    public static async Task<Staff> SignInAsync(Uri server, string email, string password, CancellationToken ct)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true, AllowAutoRedirect = false })
+        {
+            BaseAddress = server,
+        };
+        var page = await client.GetStringAsync("/account/login", ct);
+        var token = Antiforgery().Match(page).Groups[1].Value;
+        using var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email,
+            ["password"] = password,
+            ["returnUrl"] = "/",
+            ["__RequestVerificationToken"] = token,
+        }), ct);
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("error", StringComparison.Ordinal) == true)
+        {
+            throw new InvalidOperationException($"Sign-in as {email} failed ({(int)response.StatusCode} {response.Headers.Location}).");
+        }
+
+        return new Staff(client);
+    }
+
+    /// <summary>A live session with one product on its shelf: its id and its room code.</summary>
+    public async Task<(Guid SessionId, string Room)> LiveRoomAsync(string title, string skuCode, CancellationToken ct)
+    {
+        var products = await Client.GetFromJsonAsync<JsonElement>($"/api/catalog/products?search={skuCode}", ct);
+        var product = await Client.GetFromJsonAsync<JsonElement>($"/api/catalog/products/{products.GetProperty("items")[0].GetProperty("id").GetString()}", ct);
+        var skuId = product.GetProperty("skus")[0].GetProperty("id").GetGuid();
+        var created = await Ok(await Client.PostAsJsonAsync("/api/live/sessions", new { title, plannedMinutes = 120 }, ct), ct);
+        var sessionId = created.GetProperty("id").GetGuid();
+        await Ok(await Client.PostAsJsonAsync($"/api/live/sessions/{sessionId}/offers", new { skuId, livePrice = 2990, allocated = 1000, perBuyerLimit = 5 }, ct), ct);
+        await Ok(await Client.PostAsJsonAsync($"/api/live/sessions/{sessionId}/stage", new { stage = "Scheduled" }, ct), ct);
+        var live = await Ok(await Client.PostAsJsonAsync($"/api/live/sessions/{sessionId}/stage", new { stage = "Live" }, ct), ct);
+        return (sessionId, live.GetProperty("room").GetString()!);
+    }
+
+    public async Task<JsonElement> ModerationAsync(Guid sessionId, CancellationToken ct) =>
+        await Client.GetFromJsonAsync<JsonElement>($"/api/live/sessions/{sessionId}/moderation", ct);
+
+    private static async Task<JsonElement> Ok(HttpResponseMessage response, CancellationToken ct)
+    {
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{response.RequestMessage?.RequestUri} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+            }
+
+            return await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        }
+    }
+
+    public void Dispose() => Client.Dispose();
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+}
