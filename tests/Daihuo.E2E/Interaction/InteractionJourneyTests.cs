@@ -77,6 +77,7 @@ public sealed class InteractionJourneyTests(BrowserFixture browser) : IClassFixt
         var console = await browser.SignedInPageAsync(language, "controller@daihuo.local");
         await console.GotoAsync($"/live/{sessionId}");
         await BrowserFixture.WaitForConsoleAsync(console);
+        await console.Locator(".mud-tab", new() { HasTextString = chinese ? "待审" : "Held" }).ClickAsync();
         var held = console.Locator("[data-testid=held-comment]", new() { HasTextString = "湿疹" });
         await held.WaitForAsync();
         Assert.Contains(chinese ? "医疗" : "edical", await held.InnerTextAsync(), StringComparison.Ordinal);
