@@ -110,6 +110,9 @@ public sealed class LotteryRow
 
     public Guid? CouponId { get; set; }
 
+    /// <summary>Goods prizes: the shelf offer each winner gets one unit of, as an order at no charge.</summary>
+    public Guid? PrizeOfferId { get; set; }
+
     public string? Keyword { get; set; }
 
     public bool MustFollow { get; set; }
@@ -157,6 +160,9 @@ public sealed class LotteryWinner
 
     /// <summary>The coupon claim granted (coupon prizes), null for goods (shipped by the team from the winners list).</summary>
     public Guid? CouponClaimId { get; set; }
+
+    /// <summary>The prize order (goods prizes of a shelf offer), placed through the offer's grain and marked paid.</summary>
+    public Guid? OrderId { get; set; }
 }
 
 internal sealed class InteractionConfiguration :

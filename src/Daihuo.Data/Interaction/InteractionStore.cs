@@ -15,12 +15,18 @@ public sealed record TallyDetails(Guid Id, Guid SessionId, bool IsTest, string? 
 public sealed record MilestoneDetails(Guid Id, Guid SessionId, bool IsTest, int EveryLikes, MilestoneAction Action, MilestoneCoupon? Coupon, MilestoneLottery? Lottery,
     long Fired, bool Active, Actor CreatedBy);
 
-public sealed record WinnerDetails(int Rank, string Code, string BuyerId, string? Name, Guid? CouponClaimId);
+public sealed record WinnerDetails(int Rank, string Code, string BuyerId, string? Name, Guid? CouponClaimId)
+{
+    public Guid? OrderId { get; init; }
+}
 
 public sealed record LotteryDetails(
     Guid Id, Guid SessionId, bool IsTest, string Prize, PrizeKind Kind, Money PrizeValue, int Quantity, Guid? CouponId, Eligibility Eligibility, string? Terms,
     DateTimeOffset OpenedAt, DateTimeOffset DrawAt, LotteryStatus Status, string Commitment, string? Seed, IReadOnlyList<string>? Entries, DateTimeOffset? DrawnAt,
-    IReadOnlyList<WinnerDetails> Winners, string CreatedBy);
+    IReadOnlyList<WinnerDetails> Winners, string CreatedBy)
+{
+    public Guid? PrizeOfferId { get; init; }
+}
 
 /// <summary>
 /// Moderation, prepared answers, tallies and lotteries: what the room grain keeps live is rebuilt
@@ -323,6 +329,11 @@ public sealed class InteractionStore(IDbContextFactory<DaihuoDbContext> contexts
             throw new DomainValidationException(ErrorCodes.PromoCouponUnavailable, "couponId");
         }
 
+        if (draft.Kind == PrizeKind.Goods && draft.PrizeOfferId is { } prizeOffer && !await db.Offers.AnyAsync(o => o.Id == prizeOffer && o.SessionId == sessionId, ct))
+        {
+            throw new DomainValidationException(ErrorCodes.OfferNotFound, "prizeOfferId");
+        }
+
         var now = clock.GetUtcNow();
         var seed = LotteryDraw.NewSeed();
         var keyword = draft.Eligibility.Keyword?.Trim();
@@ -336,6 +347,7 @@ public sealed class InteractionStore(IDbContextFactory<DaihuoDbContext> contexts
             PrizeValue = draft.PrizeValue,
             Quantity = draft.Quantity,
             CouponId = draft.Kind == PrizeKind.Coupon ? draft.CouponId : null,
+            PrizeOfferId = draft.Kind == PrizeKind.Goods ? draft.PrizeOfferId : null,
             Keyword = string.IsNullOrEmpty(keyword) ? null : keyword,
             MustFollow = draft.Eligibility.MustFollow,
             WatchMinutes = draft.Eligibility.WatchMinutes,
@@ -437,6 +449,13 @@ public sealed class InteractionStore(IDbContextFactory<DaihuoDbContext> contexts
         return Details(row, reveal: true);
     }
 
+    public async Task RecordPrizeOrderAsync(Guid lotteryId, int rank, Guid orderId, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.LotteryWinners.Where(w => w.LotteryId == lotteryId && w.Rank == rank && w.OrderId == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(w => w.OrderId, orderId), ct);
+    }
+
     public async Task RecordPrizeAsync(Guid lotteryId, int rank, Guid claimId, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -527,5 +546,8 @@ public sealed class InteractionStore(IDbContextFactory<DaihuoDbContext> contexts
     private static LotteryDetails Details(LotteryRow l, bool reveal) => new(
         l.Id, l.SessionId, l.IsTest, l.Prize, l.Kind, l.PrizeValue, l.Quantity, l.CouponId, new Eligibility(l.Keyword, l.MustFollow, l.WatchMinutes, l.MustHaveBought),
         l.Terms, l.OpenedAt, l.DrawAt, l.Status, l.Commitment, reveal ? l.Seed : null, reveal ? l.Entries?.Split('\n', StringSplitOptions.RemoveEmptyEntries) : null,
-        l.DrawnAt, [.. l.Winners.OrderBy(w => w.Rank).Select(w => new WinnerDetails(w.Rank, w.Code, w.BuyerId, w.Name, w.CouponClaimId))], l.CreatedBy);
+        l.DrawnAt, [.. l.Winners.OrderBy(w => w.Rank).Select(w => new WinnerDetails(w.Rank, w.Code, w.BuyerId, w.Name, w.CouponClaimId) { OrderId = w.OrderId })], l.CreatedBy)
+    {
+        PrizeOfferId = l.PrizeOfferId,
+    };
 }

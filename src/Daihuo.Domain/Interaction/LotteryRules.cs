@@ -21,7 +21,11 @@ public enum LotteryStatus
 public sealed record Eligibility(string? Keyword, bool MustFollow, int WatchMinutes, bool MustHaveBought);
 
 /// <summary>A lottery as the console plans it. Published before the draw, as 《规范促销行为暂行规定》 Art. 13 asks.</summary>
-public sealed record LotteryDraft(string? Prize, PrizeKind Kind, Money PrizeValue, int Quantity, Guid? CouponId, Eligibility Eligibility, int DrawInMinutes, string? Terms);
+public sealed record LotteryDraft(string? Prize, PrizeKind Kind, Money PrizeValue, int Quantity, Guid? CouponId, Eligibility Eligibility, int DrawInMinutes, string? Terms)
+{
+    /// <summary>Goods prizes: the shelf offer each winner gets one unit of, as an order at no charge (taken from its stock like any order).</summary>
+    public Guid? PrizeOfferId { get; init; }
+}
 
 public static class LotteryRules
 {
@@ -121,11 +125,16 @@ public sealed record MilestoneCoupon(string Name, long AmountOffFen, long MinSpe
 public sealed record MilestoneLottery(string Prize, PrizeKind Kind, long PrizeValueFen, int Quantity, Guid? CouponId, string? Keyword, bool MustFollow, int WatchMinutes,
     bool MustHaveBought, int DrawInMinutes, string? Terms)
 {
+    public Guid? PrizeOfferId { get; init; }
+
     public LotteryDraft ToDraft() =>
-        new(Prize, Kind, Money.FromFen(PrizeValueFen), Quantity, CouponId, new Eligibility(Keyword, MustFollow, WatchMinutes, MustHaveBought), DrawInMinutes, Terms);
+        new(Prize, Kind, Money.FromFen(PrizeValueFen), Quantity, CouponId, new Eligibility(Keyword, MustFollow, WatchMinutes, MustHaveBought), DrawInMinutes, Terms)
+        {
+            PrizeOfferId = PrizeOfferId,
+        };
 
     public static MilestoneLottery From(LotteryDraft d) => new(d.Prize?.Trim() ?? string.Empty, d.Kind, d.PrizeValue.Fen, d.Quantity, d.CouponId, d.Eligibility.Keyword,
-        d.Eligibility.MustFollow, d.Eligibility.WatchMinutes, d.Eligibility.MustHaveBought, d.DrawInMinutes, d.Terms);
+        d.Eligibility.MustFollow, d.Eligibility.WatchMinutes, d.Eligibility.MustHaveBought, d.DrawInMinutes, d.Terms) { PrizeOfferId = d.PrizeOfferId };
 }
 
 public static class MilestoneRules

@@ -1,6 +1,7 @@
 using Daihuo.Data.Audit;
 using Daihuo.Data.Interaction;
 using Daihuo.Domain.Interaction;
+using Daihuo.Live.Orders;
 using Daihuo.Live.Promotions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,12 @@ public sealed partial class LotteryDrawer(InteractionStore store, IGrainFactory 
 
     private async Task DeliverAsync(LotteryDetails lottery, CancellationToken ct)
     {
+        if (lottery.Kind == PrizeKind.Goods && lottery.PrizeOfferId is { } offerId)
+        {
+            await DeliverGoodsAsync(lottery, offerId, ct);
+            return;
+        }
+
         if (lottery.Kind != PrizeKind.Coupon || lottery.CouponId is not { } couponId)
         {
             return;
@@ -50,6 +57,30 @@ public sealed partial class LotteryDrawer(InteractionStore store, IGrainFactory 
             else
             {
                 LogPrizeNotGranted(logger, lottery.Id, winner.Rank, result.Outcome.ToString());
+            }
+        }
+    }
+
+    /// <summary>
+    /// One unit of the prize offer for each winner, as an order placed through the offer's grain (so a
+    /// prize never takes a unit that is not there) and marked paid at once: it costs the winner nothing.
+    /// The key is the lottery and rank, so a retry places nothing twice.
+    /// </summary>
+    private async Task DeliverGoodsAsync(LotteryDetails lottery, Guid offerId, CancellationToken ct)
+    {
+        var offer = grains.Offer(offerId, lottery.IsTest);
+        foreach (var winner in lottery.Winners.Where(w => w.OrderId is null))
+        {
+            var key = $"prize-{lottery.Id:N}-{winner.Rank}";
+            var placed = await offer.PlaceOrderAsync(new Orders.PlaceOrder(winner.BuyerId, 1, key, key) { PrizeOf = lottery.Id });
+            if (placed.Outcome == Orders.OrderOutcome.Accepted && placed.OrderId is { } orderId)
+            {
+                await offer.MarkPaidAsync(orderId);
+                await store.RecordPrizeOrderAsync(lottery.Id, winner.Rank, orderId, ct);
+            }
+            else
+            {
+                LogPrizeNotGranted(logger, lottery.Id, winner.Rank, placed.Outcome.ToString());
             }
         }
     }

@@ -214,7 +214,12 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         var gross = OfferLedger.Total(_price, command.Quantity);
         var (total, pricing, coupon) = (gross, (string?)null, (Guid?)null);
         _orderCount++;
-        if (command.Cart is { } cart)
+        if (command.PrizeOf is not null)
+        {
+            // A lottery prize: the unit comes from stock like any order, and costs the winner nothing.
+            total = Money.Zero;
+        }
+        else if (command.Cart is { } cart)
         {
             // A checkout's line: the whole cart priced again with this offer's price and rank, exactly as quoted or not at all.
             var priced = PriceCart(cart, command, now);

@@ -25,6 +25,10 @@ public sealed record PlaceOrder(
     /// <summary>This order is one line of a multi-offer checkout, priced across the whole cart as quoted.</summary>
     [Id(7)]
     public CartTerms? Cart { get; init; }
+
+    /// <summary>A lottery's prize: one unit from this offer's stock at no charge (the lottery's id, for the record).</summary>
+    [Id(8)]
+    public Guid? PrizeOf { get; init; }
 }
 
 /// <summary>

@@ -15,7 +15,11 @@ public sealed record GateRequest(Guid? SkuId, int Quantity, long Price, int? Per
 public sealed record TallyRequest(string? Prefix, string? Options, int? Goal, GateRequest? Gate);
 
 public sealed record LotteryRequest(string? Prize, PrizeKind? Kind, long PrizeValue, int Quantity, Guid? CouponId, string? Keyword, bool? MustFollow,
-    int? WatchMinutes, bool? MustHaveBought, int? DrawInMinutes, string? Terms);
+    int? WatchMinutes, bool? MustHaveBought, int? DrawInMinutes, string? Terms)
+{
+    /// <summary>Goods prizes: the shelf offer each winner gets one unit of, as an order at no charge.</summary>
+    public Guid? PrizeOfferId { get; init; }
+}
 
 public sealed record MilestoneCouponRequest(string? Name, long AmountOff, long MinSpend, int Quantity, int? Minutes);
 
@@ -115,7 +119,10 @@ internal static class InteractionApi
     }
 
     private static LotteryDraft Draft(LotteryRequest r) => new(r.Prize, r.Kind ?? PrizeKind.Goods, Money.FromFen(r.PrizeValue), r.Quantity, r.CouponId,
-        new Eligibility(r.Keyword, r.MustFollow ?? false, r.WatchMinutes ?? 0, r.MustHaveBought ?? false), r.DrawInMinutes ?? 0, r.Terms);
+        new Eligibility(r.Keyword, r.MustFollow ?? false, r.WatchMinutes ?? 0, r.MustHaveBought ?? false), r.DrawInMinutes ?? 0, r.Terms)
+    {
+        PrizeOfferId = r.PrizeOfferId,
+    };
 
     private static async Task<IResult> MilestoneAsync(Guid id, MilestoneRequest r, Interactions i, HttpContext http, CancellationToken ct)
     {

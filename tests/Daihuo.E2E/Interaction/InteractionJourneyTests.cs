@@ -151,6 +151,7 @@ public sealed class InteractionJourneyTests(BrowserFixture browser) : IClassFixt
         await card.Locator("[data-testid=lottery-draw]").ClickAsync();
         await console.Locator("[data-testid=console-lottery][data-status=Drawn]").WaitForAsync();
         await console.Locator("[data-testid=console-winners] li").First.WaitForAsync();
+        await console.Locator("[data-testid=prize-order]").WaitForAsync();   // the prize is an order of the shelf's mango slices, at no charge
         await ShotAsync(console, $"lottery-drawn-{language}");
         await first.Locator("[data-testid=lottery][data-status=drawn]").WaitForAsync();
         await ShotAsync(first, $"lottery-phone-drawn-{language}");

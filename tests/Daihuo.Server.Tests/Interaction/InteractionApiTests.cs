@@ -143,7 +143,7 @@ public abstract class InteractionApiTests<TApp>(TApp app) : IClassFixture<TApp>
     public async Task A_lottery_draws_only_eligible_viewers_once_each_and_its_published_seed_and_list_reproduce_the_winners()
     {
         app.SkipIfUnavailable();
-        var (staff, sessionId, _) = await app.LiveOfferAsync(units: 10, limit: 0);
+        var (staff, sessionId, offerId) = await app.LiveOfferAsync(units: 10, limit: 0);
         var room = await RoomAsync(staff, sessionId);
         var owner = await app.SignInAsync(DaihuoApp.OwnerEmail);
         var coupon = await owner.PostAsJsonAsync("/api/promotions",
@@ -216,7 +216,7 @@ public abstract class InteractionApiTests<TApp>(TApp app) : IClassFixture<TApp>
 
         // A second lottery in the same session: the first one's winners cannot win again.
         var second = await (await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/lotteries",
-            new { prize = "口红", kind = "Goods", prizeValue = 19900, quantity = 5, keyword = "抽奖", drawInMinutes = 10 }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+            new { prize = "芒果干", kind = "Goods", prizeOfferId = offerId, prizeValue = 2990, quantity = 5, keyword = "抽奖", drawInMinutes = 10 }, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
         foreach (var buyer in entrants)
         {
             await Task.Delay(2100, Ct);   // the comment rate limit is per viewer; these are new comments after the second lottery opened
@@ -226,6 +226,23 @@ public abstract class InteractionApiTests<TApp>(TApp app) : IClassFixture<TApp>
         var again = await (await staff.PostAsync($"/api/live/lotteries/{second.GetProperty("id").GetGuid()}/draw", null, Ct)).Content.ReadFromJsonAsync<JsonElement>(Ct);
         Assert.Equal(2, again.GetProperty("winners").GetArrayLength());
         Assert.Empty(again.GetProperty("winners").EnumerateArray().Select(w => w.GetProperty("code").GetString()).Intersect(winners));
+
+        // Goods prizes are orders of the shelf offer at no charge, paid, taken from its stock: 10 units, 2 won.
+        Assert.All(again.GetProperty("winners").EnumerateArray(), w => Assert.NotEqual(JsonValueKind.Null, w.GetProperty("orderId").ValueKind));
+        var room2 = await staff.GetFromJsonAsync<JsonElement>($"/api/storefront/rooms/{room}", Ct);
+        Assert.Equal(8, room2.GetProperty("offers").EnumerateArray().Single(o => o.GetProperty("offerId").GetGuid() == offerId).GetProperty("remaining").GetInt32());
+        var prizeOrders = 0;
+        foreach (var buyer in entrants)
+        {
+            var mine = await buyer.GetFromJsonAsync<JsonElement>($"/api/storefront/rooms/{room}/orders", Ct);
+            foreach (var o in mine.EnumerateArray())
+            {
+                Assert.Equal(("paid", 0L), (o.GetProperty("status").GetString(), o.GetProperty("total").GetInt64()));
+                prizeOrders++;
+            }
+        }
+
+        Assert.Equal(2, prizeOrders);
     }
 
     [Fact]

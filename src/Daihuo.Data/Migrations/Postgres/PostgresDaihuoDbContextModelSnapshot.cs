@@ -387,6 +387,9 @@ namespace Daihuo.Data.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("PrizeOfferId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("PrizeValue")
                         .HasColumnType("bigint");
 
@@ -448,6 +451,9 @@ namespace Daihuo.Data.Migrations.Postgres
                     b.Property<string>("Name")
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("OrderId")
+                        .HasColumnType("uuid");
 
                     b.HasKey("LotteryId", "Rank");
 

@@ -379,6 +379,9 @@ namespace Daihuo.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PrizeOfferId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("PrizeValue")
                         .HasColumnType("INTEGER");
 
@@ -439,6 +442,9 @@ namespace Daihuo.Data.Migrations.Sqlite
 
                     b.Property<string>("Name")
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrderId")
                         .HasColumnType("TEXT");
 
                     b.HasKey("LotteryId", "Rank");
