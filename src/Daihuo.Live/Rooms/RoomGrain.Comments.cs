@@ -197,11 +197,11 @@ public sealed partial class RoomGrain
         return new CommentOutcome(seq, verdict, Blocked: false);
     }
 
-    async Task<ConsoleComment?> IRoomGrain.ModerateAsync(long seq, bool release)
+    Task<ConsoleComment?> IRoomGrain.ModerateAsync(long seq, bool release)
     {
         if (!_held.Remove(seq, out var held))
         {
-            return null;
+            return Task.FromResult<ConsoleComment?>(null);
         }
 
         writer.Enqueue(new RoomEvent
@@ -227,8 +227,7 @@ public sealed partial class RoomGrain
             _deleted++;
         }
 
-        await Task.CompletedTask;
-        return moderated;
+        return Task.FromResult<ConsoleComment?>(moderated);
     }
 
     Task IRoomGrain.ApplyBanAsync(RoomBan ban)
