@@ -50,15 +50,7 @@ public static class CommentLoad
         using var http = new HttpClient(handler) { BaseAddress = options.Server, Timeout = TimeSpan.FromSeconds(30) };
 
         // Identified viewers: each holds the buyer cookie the storefront set for it.
-        var cookies = new string[options.Viewers];
-        await Parallel.ForAsync(0, options.Viewers, new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (i, token) =>
-        {
-            using var response = await http.PostAsync("/api/storefront/identify",
-                new StringContent($$"""{"phone":"139{{i:D8}}","nickname":"观众{{i}}"}""", Encoding.UTF8, "application/json"), token);
-            response.EnsureSuccessStatusCode();
-            var cookie = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("daihuo.buyer=", StringComparison.Ordinal));
-            cookies[i] = cookie[..cookie.IndexOf(';', StringComparison.Ordinal)];
-        });
+        var cookies = await Buyers.IdentifyAsync(http, options.Viewers, "139", ct);
         log.WriteLine($"{options.Viewers} viewers identified.");
 
         // Watchers hold the live-update stream and read every snapshot's comments.

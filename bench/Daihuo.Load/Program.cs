@@ -11,13 +11,35 @@ var args2 = args.Skip(1).Chunk(2).Where(p => p.Length == 2).ToDictionary(p => p[
 string Arg(string name, string fallback) => args2.TryGetValue(name, out var v) ? v : fallback;
 int Int(string name, int fallback) => int.Parse(Arg(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
-if (args.FirstOrDefault() != "comments")
+var scenario = args.FirstOrDefault();
+if (scenario is not ("comments" or "flash"))
 {
-    Console.Error.WriteLine("usage: Daihuo.Load comments --url http://127.0.0.1:PORT --password OWNER_PASSWORD --db CONNECTION_STRING [--provider Sqlite|Postgres] [--rate N] [--seconds N] [--viewers N] [--watchers N]");
+    Console.Error.WriteLine("usage: Daihuo.Load comments|flash --url http://127.0.0.1:PORT --password OWNER_PASSWORD --db CONNECTION_STRING [--provider Sqlite|Postgres]");
+    Console.Error.WriteLine("  comments: [--rate N] [--seconds N] [--viewers N] [--watchers N]");
+    Console.Error.WriteLine("  flash:    [--units N] [--buyers N] [--after N]");
     return 2;
 }
 
 var server = new Uri(Arg("url", "http://127.0.0.1:5391"));
+var inv = CultureInfo.InvariantCulture;
+if (scenario == "flash")
+{
+    var flash = new FlashLoadOptions(server, Int("units", 50_000), Int("buyers", 1_000), Int("after", 10_000));
+    using var flashCancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
+    using var seller = await Staff.SignInAsync(server, Arg("owner", "owner@daihuo.local"), Arg("password", ""), flashCancel.Token);
+    var (_, flashRoom, offerId) = await seller.LiveOfferAsync("Flash " + DateTimeOffset.UtcNow.ToString("HH:mm:ss", inv), "DH-F5003", flash.Units, 0, flashCancel.Token);
+    Console.WriteLine($"Room {flashRoom} live; {flash.Units:N0} units, {flash.Buyers:N0} buyers, then {flash.AfterSoldOut:N0} more attempts.");
+    await using var flashServices = new ServiceCollection()
+        .AddDaihuoDbContext(Enum.Parse<DatabaseProvider>(Arg("provider", "Sqlite"), ignoreCase: true), Arg("db", ""))
+        .BuildServiceProvider();
+    var f = await FlashLoad.RunAsync(flash, seller, offerId, flashServices.GetRequiredService<IDbContextFactory<DaihuoDbContext>>(), Console.Out, flashCancel.Token);
+    Console.WriteLine();
+    Console.WriteLine("| accepted | accepted/s | p50 | p99 | max | attempts | after sell-out: told sold out | errors | orders in database (units) | offer sold / allocated | acknowledged missing | reconciled |");
+    Console.WriteLine("| ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | ---: | --- |");
+    Console.WriteLine(string.Create(inv, $"| {f.Accepted:N0} | {f.AcceptedPerSecond:N0} | {f.P50Ms:0.0} ms | {f.P99Ms:0.0} ms | {f.MaxMs:0} ms | {f.Attempts:N0} | {f.AfterSoldOutSoldOut:N0} of {f.AfterSoldOutAttempts:N0} | {(f.Errors.Count == 0 ? "none" : string.Join(", ", f.Errors.Select(e => $"{e.Key}: {e.Value}")))} | {f.OrdersInDatabase:N0} ({f.UnitsInDatabase:N0}) | {f.OfferSold:N0} / {f.Allocated:N0} | {f.AcknowledgedMissing} | {(f.Reconciled ? "yes" : "NO")} |"));
+    return f.Reconciled ? 0 : 1;
+}
+
 var options = new CommentLoadOptions(server, Int("rate", 2000), Int("seconds", 60), Int("viewers", 6000), Int("watchers", 20), Int("flagged-every", 10),
     Int("senders", 256));
 using var cancel = new CancellationTokenSource(TimeSpan.FromSeconds(options.Seconds * 3 + 120));
@@ -30,7 +52,6 @@ await using var services = new ServiceCollection()
     .BuildServiceProvider();
 var result = await CommentLoad.RunAsync(options, staff, sessionId, room, services.GetRequiredService<IDbContextFactory<DaihuoDbContext>>(), Console.Out, cancel.Token);
 
-var inv = CultureInfo.InvariantCulture;
 Console.WriteLine();
 Console.WriteLine("| sent | acknowledged | errors | acknowledged/s | p50 | p90 | p99 | max | room: published / hidden / held | rows stored (hidden) | flagged acknowledged | snapshots read (comments) | flagged seen by viewers | reconciled |");
 Console.WriteLine("| ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | ---: | --- | ---: | --- |");

@@ -34,17 +34,21 @@ public sealed partial class Staff(HttpClient client) : IDisposable
     }
 
     /// <summary>A live session with one product on its shelf: its id and its room code.</summary>
-    public async Task<(Guid SessionId, string Room)> LiveRoomAsync(string title, string skuCode, CancellationToken ct)
+    public async Task<(Guid SessionId, string Room)> LiveRoomAsync(string title, string skuCode, CancellationToken ct) =>
+        (await LiveOfferAsync(title, skuCode, 1000, 5, ct)) is var (session, room, _) ? (session, room) : default;
+
+    /// <summary>A live session with one offer of <paramref name="units"/> units (per-buyer limit 0: none): the session, its room and the offer.</summary>
+    public async Task<(Guid SessionId, string Room, Guid OfferId)> LiveOfferAsync(string title, string skuCode, int units, int perBuyerLimit, CancellationToken ct)
     {
         var products = await Client.GetFromJsonAsync<JsonElement>($"/api/catalog/products?search={skuCode}", ct);
         var product = await Client.GetFromJsonAsync<JsonElement>($"/api/catalog/products/{products.GetProperty("items")[0].GetProperty("id").GetString()}", ct);
         var skuId = product.GetProperty("skus")[0].GetProperty("id").GetGuid();
         var created = await Ok(await Client.PostAsJsonAsync("/api/live/sessions", new { title, plannedMinutes = 120 }, ct), ct);
         var sessionId = created.GetProperty("id").GetGuid();
-        await Ok(await Client.PostAsJsonAsync($"/api/live/sessions/{sessionId}/offers", new { skuId, livePrice = 2990, allocated = 1000, perBuyerLimit = 5 }, ct), ct);
+        var offer = await Ok(await Client.PostAsJsonAsync($"/api/live/sessions/{sessionId}/offers", new { skuId, livePrice = 2990, allocated = units, perBuyerLimit }, ct), ct);
         await Ok(await Client.PostAsJsonAsync($"/api/live/sessions/{sessionId}/stage", new { stage = "Scheduled" }, ct), ct);
         var live = await Ok(await Client.PostAsJsonAsync($"/api/live/sessions/{sessionId}/stage", new { stage = "Live" }, ct), ct);
-        return (sessionId, live.GetProperty("room").GetString()!);
+        return (sessionId, live.GetProperty("room").GetString()!, offer.GetProperty("id").GetGuid());
     }
 
     public async Task<JsonElement> ModerationAsync(Guid sessionId, CancellationToken ct) =>

@@ -98,6 +98,7 @@ public static class ErrorCodes
     public const string ComplianceTermFormat = "compliance_term_format";
     public const string ComplianceListStale = "compliance_list_stale";
     public const string LotteryPrizeCap = "lottery_prize_cap";
+    public const string RetryLater = "retry_later";
     public const string LotteryNotOpen = "lottery_not_open";
     public const string LotteryNotFound = "lottery_not_found";
     public const string TallyOptionDuplicate = "tally_option_duplicate";

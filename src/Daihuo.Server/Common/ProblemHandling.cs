@@ -26,6 +26,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, E
             BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge } => TooLarge(UploadLimits.MaxUploadBytes),
             BadHttpRequestException { InnerException: JsonException json } => Validation([new DomainError(ErrorCodes.InvalidChoice, JsonField(json.Path))]),
             BadHttpRequestException bad => Single(bad.StatusCode, "problem.bad_request", new DomainError("bad_request", "body")),
+            _ when Transient(exception) => Single(StatusCodes.Status503ServiceUnavailable, "problem.busy", new DomainError(ErrorCodes.RetryLater, "request")),
             _ => null,
         };
         if (problem is null)
@@ -45,6 +46,24 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, E
             ProblemDetails = problem,
             Exception = exception,
         });
+    }
+
+    /// <summary>
+    /// The database said "not now" (out of connections, busy, timed out): nothing was done that a retry
+    /// with the same Idempotency-Key would repeat, so the caller is told to retry (503, Retry-After)
+    /// rather than given a 500.
+    /// </summary>
+    private static bool Transient(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is System.Data.Common.DbException { IsTransient: true } or TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public ProblemDetails Validation(IReadOnlyList<DomainError> errors)
