@@ -27,8 +27,13 @@ internal static class LotteryPage
         return app;
     }
 
-    private static IResult Page(Guid id, IStringLocalizer<Strings> text)
+    private static async Task<IResult> Page(Guid id, Data.Interaction.InteractionStore lotteries, IStringLocalizer<Strings> text, CancellationToken ct)
     {
+        if (await lotteries.LotteryAsync(id, ct) is null)
+        {
+            return Results.NotFound();
+        }
+
         var lang = TextCatalog.Normalize(System.Globalization.CultureInfo.CurrentUICulture);
         var texts = TextKeys.ToDictionary(k => k, k => text[k].Value);
         var t = (string key) => WebUtility.HtmlEncode(texts[key]);
