@@ -140,8 +140,8 @@ public static class CommentLoad
                 statuses[i] = status;
                 if (status == 200)
                 {
-                    InterlockedMin(ref firstAck, done);
-                    InterlockedMax(ref lastAck, done);
+                    Stats.Min(ref firstAck, done);
+                    Stats.Max(ref lastAck, done);
                     if (IsFlagged(i % bodies.Length, options))
                     {
                         Interlocked.Increment(ref flaggedAcknowledged);
@@ -170,7 +170,7 @@ public static class CommentLoad
         var hidden = await rows.LongCountAsync(e => e.Verdict == CommentVerdict.Hidden, ct);
 
         return new CommentLoadResult(total, acknowledged, errors, window > 0 ? acknowledged / window : 0, window,
-            Percentile(sorted, 0.50), Percentile(sorted, 0.90), Percentile(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1], flaggedAcknowledged,
+            Stats.Percentile(sorted, 0.50), Stats.Percentile(sorted, 0.90), Stats.Percentile(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1], flaggedAcknowledged,
             totals.GetProperty("published").GetInt64(), totals.GetProperty("hidden").GetInt64(), totals.GetProperty("held").GetInt64(),
             stored, hidden, snapshots, seen, leaked);
     }
@@ -192,22 +192,4 @@ public static class CommentLoad
     }
 
     private static bool IsFlagged(long body, CommentLoadOptions options) => body % options.FlaggedEvery == 0;
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static void InterlockedMin(ref long target, long value)
-    {
-        long seen;
-        while (value < (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
-        {
-        }
-    }
-
-    private static void InterlockedMax(ref long target, long value)
-    {
-        long seen;
-        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
-        {
-        }
-    }
 }

@@ -104,8 +104,8 @@ public static class FlashLoad
                 {
                     var done = clock.ElapsedTicks;
                     acknowledged.Add(Guid.Parse(text.AsSpan(text.IndexOf("\"orderId\":\"", StringComparison.Ordinal) + 11, 36)));
-                    Min(ref firstAck, done);
-                    Max(ref lastAck, done);
+                    Stats.Min(ref firstAck, done);
+                    Stats.Max(ref lastAck, done);
                 }
                 else if (status == 409 && text.Contains("order_sold_out", StringComparison.Ordinal))
                 {
@@ -145,26 +145,8 @@ public static class FlashLoad
         var stored = orders.Select(o => o.Id).ToHashSet();
         var acks = acknowledged.ToList();
         return new FlashLoadResult(attempts, acks.Count(a => a != Guid.Empty), soldOutAnswers, late, lateSoldOut, errors,
-            window > 0 ? acks.Count / window : 0, window, Percentile(sorted, 0.50), Percentile(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1],
+            window > 0 ? acks.Count / window : 0, window, Stats.Percentile(sorted, 0.50), Stats.Percentile(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1],
             orders.Count, orders.Sum(o => (long)o.Quantity), offer.Sold, offer.Allocated,
             acks.LongCount(a => !stored.Contains(a)), acks.Count - acks.Distinct().Count());
-    }
-
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? 0 : sorted[(int)Math.Min(sorted.Length - 1, Math.Ceiling(p * sorted.Length) - 1)];
-
-    private static void Min(ref long target, long value)
-    {
-        long seen;
-        while (value < (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
-        {
-        }
-    }
-
-    private static void Max(ref long target, long value)
-    {
-        long seen;
-        while (value > (seen = Volatile.Read(ref target)) && Interlocked.CompareExchange(ref target, value, seen) != seen)
-        {
-        }
     }
 }

@@ -102,7 +102,6 @@ public static class ErrorCodes
     public const string LotteryNotOpen = "lottery_not_open";
     public const string LotteryNotFound = "lottery_not_found";
     public const string TallyOptionDuplicate = "tally_option_duplicate";
-    public const string TallyNotFound = "tally_not_found";
     public const string CommentNotHeld = "comment_not_held";
     public const string ViewerBlocked = "viewer_blocked";
     public const string AnswerNotFound = "answer_not_found";

@@ -31,7 +31,6 @@ public sealed class RoomDirectory(LiveStore live, TimeProvider clock)
             _rooms[room] = entry;
         }
 
-        var session = entry.Session ?? throw new NotFoundException(ErrorCodes.SessionNotFound, "room", room);
-        return session.Status == SessionStage.Ended ? throw new ConflictException(ErrorCodes.SessionClosed, "room") : session;
+        return StorefrontApi.Open(entry.Session, room);
     }
 }

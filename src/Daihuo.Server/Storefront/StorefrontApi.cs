@@ -292,11 +292,14 @@ internal static class StorefrontApi
         };
     }
 
-    internal static async Task<SessionDetails> OpenRoomAsync(string room, LiveStore live, CancellationToken ct)
-    {
-        var session = await live.GetByRoomAsync(room, ct) ?? throw new NotFoundException(ErrorCodes.SessionNotFound, "room", room);
-        return session.Status == SessionStage.Ended ? throw new ConflictException(ErrorCodes.SessionClosed, "room") : session;
-    }
+    internal static async Task<SessionDetails> OpenRoomAsync(string room, LiveStore live, CancellationToken ct) =>
+        Open(await live.GetByRoomAsync(room, ct), room);
+
+    /// <summary>The room's session if it takes interactions and orders (not ended): 404 without one, 409 once ended.</summary>
+    internal static SessionDetails Open(SessionDetails? session, string room) =>
+        session is null ? throw new NotFoundException(ErrorCodes.SessionNotFound, "room", room)
+        : session.Status == SessionStage.Ended ? throw new ConflictException(ErrorCodes.SessionClosed, "room")
+        : session;
 
     /// <summary>
     /// Reads a request that carries an Idempotency-Key: the key (checked), the hash of the method, path
