@@ -291,14 +291,19 @@ public sealed class LiveStore(IDbContextFactory<DaihuoDbContext> contexts, TimeP
     /// Starts a flash sale: a new offer of a SKU already on the shelf, with its own units, price and
     /// limit, selling from its start for the countdown's minutes; it goes to the top and is pinned.
     /// </summary>
+    /// <summary>Refuses a flash sale the session could not start (as <see cref="AddFlashSaleAsync"/> would), starting nothing: for a sale planned to start later.</summary>
+    public async Task CheckFlashSaleAsync(Guid sessionId, FlashSaleDraft draft, bool floorOverride, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await EditableSessionAsync(db, sessionId, ct);
+        ShelfRules.Validate(draft, await FlashFactsAsync(db, sessionId, draft.SkuId, ct), clock.GetUtcNow(), floorOverride).ThrowIfInvalid();
+    }
+
     public async Task<OfferDetails> AddFlashSaleAsync(Guid sessionId, FlashSaleDraft draft, bool floorOverride, Actor actor, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var session = await EditableSessionAsync(db, sessionId, ct);
-        var onShelf = await db.Offers.AnyAsync(o => o.SessionId == sessionId && o.SkuId == draft.SkuId, ct);
-        var sku = onShelf
-            ? await db.Skus.AsNoTracking().Where(k => k.Id == draft.SkuId).Select(k => new SkuFacts(k.ListPrice, k.FloorPrice, true)).SingleAsync(ct)
-            : null;
+        var sku = await FlashFactsAsync(db, sessionId, draft.SkuId, ct);
         var now = clock.GetUtcNow();
         ShelfRules.Validate(draft, sku, now, floorOverride).ThrowIfInvalid();
         var start = draft.StartsAt is { } at && at > now ? at : now;
@@ -324,6 +329,12 @@ public sealed class LiveStore(IDbContextFactory<DaihuoDbContext> contexts, TimeP
         await db.SaveChangesAsync(ct);
         return (await DetailsAsync(db, session, ct)).Offers.Single(o => o.Id == offer.Id);
     }
+
+    /// <summary>A flash sale's SKU facts, if the SKU is on the session's shelf (a flash sale sells only what the shelf has).</summary>
+    private static async Task<SkuFacts?> FlashFactsAsync(DaihuoDbContext db, Guid sessionId, Guid skuId, CancellationToken ct) =>
+        await db.Offers.AnyAsync(o => o.SessionId == sessionId && o.SkuId == skuId, ct)
+            ? await db.Skus.AsNoTracking().Where(k => k.Id == skuId).Select(k => new SkuFacts(k.ListPrice, k.FloorPrice, true)).SingleAsync(ct)
+            : null;
 
     private static async Task<LiveSession> EditableSessionAsync(DaihuoDbContext db, Guid sessionId, CancellationToken ct)
     {

@@ -123,12 +123,8 @@ public sealed class Interactions(
         var session = await SessionAsync(sessionId, ct);
         if (gate is not null)
         {
-            ShelfRules.Validate(gate.ToDraft(), new SkuFacts(Money.FromFen(long.MaxValue / 2), Money.Zero, true), clock.GetUtcNow(), floorOverride: true)
-                .ThrowIfInvalid();
-            if (!session.Offers.Any(o => o.SkuId == gate.SkuId))
-            {
-                throw new DomainValidationException(ErrorCodes.SkuUnknown, "gate.skuId");
-            }
+            // Checked now with the SKU's real prices (floor included), so a gate cannot fail when it fires.
+            await live.CheckFlashSaleAsync(sessionId, gate.ToDraft(), floorOverride: false, ct);
         }
 
         var room = Room(session);

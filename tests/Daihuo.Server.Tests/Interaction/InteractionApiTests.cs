@@ -94,6 +94,8 @@ public abstract class InteractionApiTests<TApp>(TApp app) : IClassFixture<TApp>
             HttpStatusCode.BadRequest, "options");
         await ProblemAssert.NamesFieldAsync(await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/tallies",
             new { prefix = "尺码", options = "S M L", gate = new { skuId, quantity = 3, price = 1800, minutes = 5 } }, Ct), HttpStatusCode.BadRequest, "goal");
+        await ProblemAssert.NamesFieldAsync(await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/tallies",
+            new { prefix = "尺码", options = "S M L", goal = 3, gate = new { skuId, quantity = 3, price = 100, minutes = 5 } }, Ct), HttpStatusCode.BadRequest, "price");
         var started = await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/tallies",
             new { prefix = "尺码", options = "S M L", goal = 3, gate = new { skuId, quantity = 3, price = 1800, minutes = 5 } }, Ct);
         Assert.Equal(HttpStatusCode.OK, started.StatusCode);
