@@ -42,6 +42,14 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+# DAIHUO_BENCH_TRACE=file.nettrace: a CPU-sampling profile of the server for the first N seconds
+# (DAIHUO_BENCH_TRACE_SECONDS, default 20), read with `dotnet dotnet-trace report file topN`.
+if [ -n "${DAIHUO_BENCH_TRACE:-}" ]; then
+  dotnet dotnet-trace collect -p "$server" --profile dotnet-sampled-thread-time --duration "00:00:00:${DAIHUO_BENCH_TRACE_SECONDS:-20}" \
+    -o "$DAIHUO_BENCH_TRACE" > "$data/trace.log" 2>&1 &
+  sleep 2
+fi
+
 dotnet bench/Daihuo.Load/bin/Release/net10.0/Daihuo.Load.dll flash --url "http://127.0.0.1:$port" --password "$password" \
   --provider "$dbprovider" --db "$db" --units "$units" --buyers "$buyers" --after "$after"
 status=$?

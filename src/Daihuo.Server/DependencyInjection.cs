@@ -136,6 +136,7 @@ public static class DependencyInjection
         services.AddSingleton<Compliance.ComplianceText>();
         services.AddSingleton<Interaction.Interactions>();
         services.AddSingleton<Storefront.RoomDirectory>();
+        services.AddSingleton<Storefront.OfferDirectory>();
 
         // API description, health.
         services.AddOpenApi();

@@ -14,9 +14,27 @@ public sealed record PromotionDetails(Guid Id, PromotionKind Kind, string Name, 
     public int Given { get; init; }
 }
 
-/// <summary>Promotions as planned by staff: validated by the Domain rules, stored with their terms, audited.</summary>
+/// <summary>
+/// Promotions as planned by staff: validated by the Domain rules, stored with their terms, audited.
+/// <para>
+/// The order path asks for a session's active promotions and the stacking policy on every order, so
+/// both are kept in memory: a write through this store drops them at once, and in a cluster (where
+/// another server may have written) they are read again after at most a second. Promotions are only
+/// ever added; when one starts and ends is in its terms, checked at the order's own time.
+/// </para>
+/// </summary>
 public sealed class PromotionStore(IDbContextFactory<DaihuoDbContext> contexts, TimeProvider clock)
 {
+    private static readonly TimeSpan Life = TimeSpan.FromSeconds(1);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Guid, (long Changes, DateTimeOffset At, IReadOnlyList<Promotion> Active)> _active = new();
+    private (long Changes, DateTimeOffset At, StackingPolicy Policy)? _policy;
+    private long _changes;
+
+    /// <summary>Whether something read at <paramref name="at"/> after <paramref name="changes"/> writes is still current.</summary>
+    private bool Current(long changes, DateTimeOffset at) => changes == Interlocked.Read(ref _changes) && clock.GetUtcNow() - at <= Life;
+
+    private void Changed() => Interlocked.Increment(ref _changes);
+
     /// <summary>Saves a promotion (its id is assigned here) for the shop or a session; bad terms are refused and nothing is written.</summary>
     public async Task<PromotionDetails> CreateAsync(Promotion promotion, Guid? sessionId, Actor actor, CancellationToken ct = default)
     {
@@ -44,6 +62,7 @@ public sealed class PromotionStore(IDbContextFactory<DaihuoDbContext> contexts, 
         db.Promotions.Add(row);
         AuditLog.Record(db, clock, actor, "promo.created", "promotion", id.ToString(), null, new { stored.Kind, stored.Name, SessionId = sessionId, Terms = row.Terms });
         await db.SaveChangesAsync(ct);
+        Changed();
         return new PromotionDetails(id, row.Kind, row.Name, sessionId, true, now, stored, 0, 0);
     }
 
@@ -69,8 +88,18 @@ public sealed class PromotionStore(IDbContextFactory<DaihuoDbContext> contexts, 
     private const string AdviceKey = "advice";
 
     /// <summary>The shop's stacking policy: its own when set, else <see cref="StackingPolicy.Default"/>.</summary>
-    public async Task<StackingPolicy> PolicyAsync(CancellationToken ct = default) =>
-        await SettingAsync(StackingKey, ct) is { } json ? PromotionJson.ReadPolicy(json) : StackingPolicy.Default;
+    public async Task<StackingPolicy> PolicyAsync(CancellationToken ct = default)
+    {
+        if (_policy is { } cached && Current(cached.Changes, cached.At))
+        {
+            return cached.Policy;
+        }
+
+        var (changes, at) = (Interlocked.Read(ref _changes), clock.GetUtcNow());
+        var policy = await SettingAsync(StackingKey, ct) is { } json ? PromotionJson.ReadPolicy(json) : StackingPolicy.Default;
+        _policy = (changes, at, policy);
+        return policy;
+    }
 
     /// <summary>Replaces the shop's stacking policy; a policy that loops or names a kind twice is refused and nothing changes.</summary>
     public async Task<StackingPolicy> SetPolicyAsync(StackingPolicy policy, Actor actor, CancellationToken ct = default)
@@ -114,6 +143,7 @@ public sealed class PromotionStore(IDbContextFactory<DaihuoDbContext> contexts, 
 
         AuditLog.Record(db, clock, actor, action, "setting", key, before, json);
         await db.SaveChangesAsync(ct);
+        Changed();
     }
 
     /// <summary>
@@ -144,14 +174,28 @@ public sealed class PromotionStore(IDbContextFactory<DaihuoDbContext> contexts, 
     }
 
     /// <summary>The promotions that can price an order of this session now: shop-wide and the session's own, active.</summary>
-    /// <remarks>On the order path and the room feed: one lean query, no claim counts.</remarks>
+    /// <remarks>On the order path and the room feed: from memory (see the class), else one lean query, no claim counts.</remarks>
     public async Task<IReadOnlyList<Promotion>> ActiveForAsync(Guid sessionId, CancellationToken ct = default)
     {
+        if (_active.TryGetValue(sessionId, out var cached) && Current(cached.Changes, cached.At))
+        {
+            return cached.Active;
+        }
+
+        // The count of writes is taken before the read: a write during it leaves the entry already out of date.
+        var (changes, at) = (Interlocked.Read(ref _changes), clock.GetUtcNow());
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await db.Promotions.AsNoTracking()
             .Where(p => p.Active && (p.SessionId == null || p.SessionId == sessionId))
             .Select(p => new { p.Kind, p.Terms })
             .ToListAsync(ct);
-        return rows.Select(r => PromotionJson.Read(r.Kind, r.Terms)).ToList();
+        IReadOnlyList<Promotion> active = rows.Select(r => PromotionJson.Read(r.Kind, r.Terms)).ToList();
+        if (_active.Count > 1_000)
+        {
+            _active.Clear();
+        }
+
+        _active[sessionId] = (changes, at, active);
+        return active;
     }
 }

@@ -45,6 +45,8 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
     private int _orderCount;
     private (IReadOnlyList<PromotionTerms> Terms, List<Promotion> Parsed)? _promotions;
     private bool _test;
+    private SessionStage _stage;
+    private bool _listed;
     private DateTimeOffset? _flashStartsAt;
     private DateTimeOffset? _flashEndsAt;
     private long _version;
@@ -97,6 +99,8 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         _flashStartsAt = offer.FlashStartsAt;
         _flashEndsAt = offer.FlashEndsAt;
         _sessionId = offer.SessionId;
+        _listed = offer.Listed;
+        _stage = await db.LiveSessions.AsNoTracking().Where(s => s.Id == offer.SessionId).Select(s => s.Status).SingleAsync(cancellationToken);
         _version = offer.Version;
         _ledger = new OfferLedger(offer.Allocated, offer.PerBuyerLimit);
         foreach (var order in orders)
@@ -135,9 +139,13 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
     {
         var id = _offerId;
         await using var db = await contexts.CreateDbContextAsync();
-        var terms = await db.Offers.AsNoTracking().Where(o => o.Id == id).Select(o => new { o.Price, o.FlashStartsAt, o.FlashEndsAt, o.Allocated }).SingleAsync();
+        var terms = await db.Offers.AsNoTracking().Where(o => o.Id == id)
+            .Join(db.LiveSessions, o => o.SessionId, s => s.Id, (o, s) => new { o.Price, o.FlashStartsAt, o.FlashEndsAt, o.Allocated, o.Listed, s.Status })
+            .SingleAsync();
 
         // Assignments after the read: reservations interleaving here see either the old or the new terms.
+        _stage = terms.Status;
+        _listed = terms.Listed;
         _price = terms.Price;
         _flashStartsAt = terms.FlashStartsAt;
         _flashEndsAt = terms.FlashEndsAt;
@@ -190,6 +198,14 @@ public sealed class OfferGrain(IDbContextFactory<DaihuoDbContext> contexts, Orde
         if (_stale)
         {
             return new OrderResult(OrderOutcome.Retry, null, 0, 0, _ledger.Remaining);
+        }
+
+        // The gate, answered in the same turn as the stock: the real offer sells while the session is live, its
+        // rehearsal twin while it rehearses, and neither once it is unlisted. A lottery prize was won while the
+        // room was open and is given regardless.
+        if (command.PrizeOf is null && (_stage != (_test ? SessionStage.Rehearsal : SessionStage.Live) || !_listed))
+        {
+            return new OrderResult(_listed ? OrderOutcome.NotSelling : OrderOutcome.Unlisted, null, 0, 0, _ledger.Remaining) { Stage = _stage };
         }
 
         var now = clock.UtcNow;

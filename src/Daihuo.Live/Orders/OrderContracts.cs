@@ -1,3 +1,4 @@
+using Daihuo.Domain.Live;
 using Orleans.Concurrency;
 
 namespace Daihuo.Live.Orders;
@@ -106,6 +107,12 @@ public enum OrderOutcome
 
     /// <summary>A checkout line whose price or promotions changed since the quote: nothing was taken, quote again.</summary>
     PriceChanged = 9,
+
+    /// <summary>The session is not at the stage this grain sells in (the real offer sells live, its twin in rehearsal); see <see cref="OrderResult.Stage"/>.</summary>
+    NotSelling = 10,
+
+    /// <summary>The offer is off the shelf.</summary>
+    Unlisted = 11,
 }
 
 /// <summary>A staff member's action on an offer (top-up, cancelling an order), for the audit entry written with it.</summary>
@@ -143,6 +150,10 @@ public sealed record OrderResult(
 
     [Id(6)]
     public Guid? CouponId { get; init; }
+
+    /// <summary>With <see cref="OrderOutcome.NotSelling"/>: the session's stage as the grain knows it.</summary>
+    [Id(7)]
+    public SessionStage Stage { get; init; }
 }
 
 [GenerateSerializer, Immutable]
@@ -173,7 +184,10 @@ public interface IOfferGrain : IGrainWithGuidCompoundKey
     [AlwaysInterleave]
     Task<OfferSnapshot> GetSnapshotAsync();
 
-    /// <summary>Re-reads the offer's terms (price, flash window) after the console changed them; orders placed before keep their price.</summary>
+    /// <summary>
+    /// Re-reads the offer's terms (price, flash window, listing) and its session's stage after the console changed
+    /// them; orders placed before keep their price.
+    /// </summary>
     Task RefreshTermsAsync();
 
     /// <summary>Adds units to the allocation, written and audited in one journal batch; false if the batch did not commit.</summary>

@@ -77,7 +77,7 @@ internal static class LiveApi
     private static async Task<Ok<OfferDetails>> ChangePriceAsync(Guid offerId, PriceRequest request, LivePricing pricing, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await pricing.ChangeAsync(offerId, Money.FromFen(request.LivePrice), request.Reason, request.OverrideFloor == true, http.User, ct));
 
-    private static async Task<Ok<SessionDetails>> MoveAsync(Guid id, StageRequest request, LiveStore live, HttpContext http, CancellationToken ct)
+    private static async Task<Ok<SessionDetails>> MoveAsync(Guid id, StageRequest request, LiveControls live, HttpContext http, CancellationToken ct)
     {
         if (request.Stage is not { } stage)
         {
@@ -87,13 +87,13 @@ internal static class LiveApi
         return TypedResults.Ok(await live.MoveAsync(id, stage, http.User.ToActor(), request.Reason, ct));
     }
 
-    private static async Task<Ok<SessionDetails>> ListAsync(Guid offerId, ListingRequest request, LiveStore live, IGrainFactory grains, HttpContext http, CancellationToken ct) =>
+    private static async Task<Ok<SessionDetails>> ListAsync(Guid offerId, ListingRequest request, LiveControls live, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await live.SetListedAsync(offerId, request.Listed ?? throw new DomainValidationException(ErrorCodes.Required, "listed"), http.User.ToActor(), ct));
 
     private static async Task<Ok<Daihuo.Live.Orders.OfferSnapshot>> TopUpAsync(Guid offerId, TopUpRequest request, LiveControls controls, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await controls.TopUpAsync(offerId, request.Units, request.Reason, http.User, ct));
 
-    private static async Task<Ok<SessionDetails>> PinAsync(Guid id, PinRequest request, LiveStore live, HttpContext http, CancellationToken ct) =>
+    private static async Task<Ok<SessionDetails>> PinAsync(Guid id, PinRequest request, LiveControls live, HttpContext http, CancellationToken ct) =>
         TypedResults.Ok(await live.PinAsync(id, request.OfferId, http.User.ToActor(), ct));
 
     private static async Task<Ok<SessionDetails>> ReorderAsync(Guid id, ShelfOrderRequest request, LiveStore live, HttpContext http, CancellationToken ct) =>

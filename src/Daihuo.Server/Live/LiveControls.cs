@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Daihuo.Data.Audit;
 using Daihuo.Data.Live;
 using Daihuo.Data.Orders;
 using Daihuo.Domain.Common;
@@ -13,11 +14,41 @@ namespace Daihuo.Server.Live;
 
 /// <summary>
 /// The console's controls that need an offer's grain as well as its row: top-ups and staff
-/// cancellations go through the grain (the journal writes and audits them); flash sales are
-/// planned in the store and sold by a grain of their own; the live numbers come from the room grain.
+/// cancellations go through the grain (the journal writes and audits them); the session's stage and
+/// an offer's listing are written to the row and then told to the offers' grains, which refuse
+/// orders on their own gate; flash sales are planned in the store and sold by a grain of their own;
+/// the live numbers come from the room grain.
 /// </summary>
 public sealed class LiveControls(LiveStore live, IGrainFactory grains)
 {
+    /// <summary>Moves the session to another stage; every offer's grain (real and rehearsal twin) learns it before this answers.</summary>
+    /// <remarks>A failure after the row changed answers an error; moving again to the same stage tells the grains again.</remarks>
+    public async Task<SessionDetails> MoveAsync(Guid sessionId, SessionStage to, Actor actor, string? reason, CancellationToken ct = default)
+    {
+        var session = await live.MoveAsync(sessionId, to, actor, reason, ct);
+        await RefreshAsync(session.Offers.Select(o => o.Id));
+        return session;
+    }
+
+    /// <summary>Lists or unlists an offer; its grains stop (or start) taking orders before this answers.</summary>
+    public async Task<SessionDetails> SetListedAsync(Guid offerId, bool listed, Actor actor, CancellationToken ct = default)
+    {
+        var session = await live.SetListedAsync(offerId, listed, actor, ct);
+        await RefreshAsync([offerId]);
+        return session;
+    }
+
+    /// <summary>Pins the offer being presented (which lists it), or unpins.</summary>
+    public async Task<SessionDetails> PinAsync(Guid sessionId, Guid? offerId, Actor actor, CancellationToken ct = default)
+    {
+        var session = await live.PinAsync(sessionId, offerId, actor, ct);
+        await RefreshAsync(offerId is { } id ? [id] : []);
+        return session;
+    }
+
+    private Task RefreshAsync(IEnumerable<Guid> offerIds) =>
+        Task.WhenAll(offerIds.SelectMany(id => new[] { grains.Offer(id).RefreshTermsAsync(), grains.Offer(id, test: true).RefreshTermsAsync() }));
+
     public async Task<OfferSnapshot> TopUpAsync(Guid offerId, int units, string? reason, ClaimsPrincipal user, CancellationToken ct = default)
     {
         var gate = await live.OfferSessionAsync(offerId, ct) ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", offerId);

@@ -341,7 +341,7 @@ internal static class StorefrontApi
         public void Dispose() => InFlight.TryRemove((buyerId, key), out _);
     }
 
-    private static async Task<IResult> PlaceOrderAsync(Guid offerId, HttpContext http, BuyerIdentity buyers, LiveStore live, IGrainFactory grains, Promotions.Checkout checkout,
+    private static async Task<IResult> PlaceOrderAsync(Guid offerId, HttpContext http, BuyerIdentity buyers, OfferDirectory directory, IGrainFactory grains, Promotions.Checkout checkout,
         TimeProvider clock, CancellationToken ct)
     {
         var (key, hash, request) = await ReadKeyedAsync<OrderRequest>(http, "quantity", ct);
@@ -352,28 +352,57 @@ internal static class StorefrontApi
         }
 
         var contact = ShipTo.Validate(request, buyer);
-        var gate = await live.OfferSessionAsync(offerId, ct) ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", offerId);
-        if (!SessionLifecycle.TakesOrders(gate.Stage))
+        var gate = await directory.GateAsync(offerId, fresh: false, ct) ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", offerId);
+        if (!OfferDirectory.Sells(gate))
         {
-            throw new ConflictException(ErrorCodes.SessionNotSelling, "offerId", gate.Stage.ToString());
-        }
-
-        if (!gate.Listed)
-        {
-            throw new ConflictException(ErrorCodes.OfferUnlisted, "offerId");
+            // The last second's read says no: look again before saying so (the room may have just gone live).
+            gate = await directory.GateAsync(offerId, fresh: true, ct) ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", offerId);
+            if (!OfferDirectory.Sells(gate))
+            {
+                throw NotSelling(gate.Stage, gate.Listed);
+            }
         }
 
         using (Hold(buyer.Id, key))
         {
+            var (result, test) = await PlaceAsync(gate);
+            if (result.Outcome is OrderOutcome.NotSelling or OrderOutcome.Unlisted)
+            {
+                // The grain's gate and the read disagree: the stage or listing changed in the last second. Read it fresh;
+                // if it sells after all, the grain missed the change (it re-reads) or the stage moved to the other grain.
+                gate = await directory.GateAsync(offerId, fresh: true, ct) ?? throw new NotFoundException(ErrorCodes.OfferNotFound, "offerId", offerId);
+                if (!OfferDirectory.Sells(gate))
+                {
+                    throw NotSelling(gate.Stage, gate.Listed);
+                }
+
+                if ((gate.Stage == SessionStage.Rehearsal) == test)
+                {
+                    await grains.Offer(offerId, test).RefreshTermsAsync();
+                }
+
+                (result, test) = await PlaceAsync(gate);
+            }
+
+            return result.Outcome switch
+            {
+                OrderOutcome.Accepted => Results.Json(
+                    new OrderAccepted(result.OrderId!.Value, offerId, result.Quantity, result.TotalFen, test ? "test" : "placed"),
+                    statusCode: StatusCodes.Status201Created),
+                _ => throw await RefusalAsync(result, grains.Offer(offerId, test), "quantity", "offerId"),
+            };
+        }
+
+        async Task<(OrderResult Result, bool Test)> PlaceAsync(OfferGate gate)
+        {
             // A rehearsal sells the same shelf as test orders, on the offer's test twin (with promotions, without real coupons).
             var test = gate.Stage == SessionStage.Rehearsal;
-            var offer = grains.Offer(offerId, test);
             var orderId = Guid.CreateVersion7(clock.GetUtcNow());
             var prepared = await checkout.PrepareAsync(gate.SessionId, new Promotions.CartPick(offerId, gate.SkuId, gate.ListPrice, request.Quantity), buyer.Id, orderId, test, ct);
             OrderResult result;
             try
             {
-                result = await offer.PlaceOrderAsync(new PlaceOrder(buyer.Id, request.Quantity, key, hash) { Contact = contact, Pricing = prepared.Pricing, OrderId = orderId });
+                result = await grains.Offer(offerId, test).PlaceOrderAsync(new PlaceOrder(buyer.Id, request.Quantity, key, hash) { Contact = contact, Pricing = prepared.Pricing, OrderId = orderId });
             }
             catch
             {
@@ -382,15 +411,15 @@ internal static class StorefrontApi
             }
 
             await checkout.SettleAsync(prepared, result);
-            return result.Outcome switch
-            {
-                OrderOutcome.Accepted => Results.Json(
-                    new OrderAccepted(result.OrderId!.Value, offerId, result.Quantity, result.TotalFen, gate.Stage == SessionStage.Rehearsal ? "test" : "placed"),
-                    statusCode: StatusCodes.Status201Created),
-                _ => throw await RefusalAsync(result, offer, "quantity", "offerId"),
-            };
+            return (result, test);
         }
     }
+
+    /// <summary>The refusal for an offer whose session does not take orders now, or that is off the shelf.</summary>
+    private static ConflictException NotSelling(SessionStage stage, bool listed) =>
+        SessionLifecycle.TakesOrders(stage) && !listed
+            ? new ConflictException(ErrorCodes.OfferUnlisted, "offerId")
+            : new ConflictException(ErrorCodes.SessionNotSelling, "offerId", stage.ToString());
 
     /// <summary>The problem a refused order answers with, naming the request's fields.</summary>
     internal static async Task<Exception> RefusalAsync(OrderResult result, IOfferGrain offer, string quantityField, string offerField) => result.Outcome switch
@@ -403,6 +432,8 @@ internal static class StorefrontApi
         OrderOutcome.NotStarted => new ConflictException(ErrorCodes.FlashNotStarted, offerField),
         OrderOutcome.Ended => new ConflictException(ErrorCodes.FlashEnded, offerField),
         OrderOutcome.PriceChanged => new ConflictException(ErrorCodes.CheckoutPriceChanged, offerField),
+        OrderOutcome.NotSelling => new ConflictException(ErrorCodes.SessionNotSelling, offerField, result.Stage.ToString()),
+        OrderOutcome.Unlisted => new ConflictException(ErrorCodes.OfferUnlisted, offerField),
         _ => ProblemException.RetryLater(),
     };
 }

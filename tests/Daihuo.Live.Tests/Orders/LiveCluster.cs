@@ -43,7 +43,8 @@ public abstract class LiveCluster<TDatabase> : IAsyncLifetime
     }
 
     /// <summary>A fresh offer on a fresh session: its own SKU, <paramref name="units"/> allocated.</summary>
-    public async Task<Guid> CreateOfferAsync(int units, int perBuyerLimit, long priceFen = 9900, DateTimeOffset? flashStart = null, int flashMinutes = 30)
+    public async Task<Guid> CreateOfferAsync(int units, int perBuyerLimit, long priceFen = 9900, DateTimeOffset? flashStart = null, int flashMinutes = 30,
+        Daihuo.Domain.Live.SessionStage stage = Daihuo.Domain.Live.SessionStage.Live)
     {
         var code = "LV-" + Guid.NewGuid().ToString("N")[..10].ToUpperInvariant();
         var product = await Database.Catalog.CreateAsync(
@@ -51,7 +52,7 @@ public abstract class LiveCluster<TDatabase> : IAsyncLifetime
                 [new SkuDraft(code + "-1", null, null, null, Money.FromFen(19900), Money.FromFen(priceFen), Money.FromFen(priceFen), Money.FromFen(1000))]),
             new Data.Audit.Actor("test", "test"));
         await using var db = Database.CreateDbContext();
-        var session = new LiveSession { Id = Guid.CreateVersion7(), Title = "测试场 " + code, Room = code.ToLowerInvariant(), Status = Daihuo.Domain.Live.SessionStage.Live, CreatedAt = DateTimeOffset.UtcNow };
+        var session = new LiveSession { Id = Guid.CreateVersion7(), Title = "测试场 " + code, Room = code.ToLowerInvariant(), Status = stage, CreatedAt = DateTimeOffset.UtcNow };
         var offer = new Offer
         {
             Id = Guid.CreateVersion7(),

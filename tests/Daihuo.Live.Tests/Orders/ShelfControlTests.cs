@@ -32,6 +32,21 @@ public abstract class ShelfControlTests<TCluster, TDatabase>(TCluster live) : IC
         return await db.Orders.AsNoTracking().Where(o => o.OfferId == offerId).ToListAsync(Ct);
     }
 
+    /// <summary>Changes the offer's session stage and listing in the rows, as the console's store does, then tells the grains.</summary>
+    private async Task SetGateAsync(Guid offerId, SessionStage stage, bool listed, bool tell = true)
+    {
+        await using var db = live.Database.CreateDbContext();
+        var offer = await db.Offers.SingleAsync(o => o.Id == offerId, Ct);
+        offer.Listed = listed;
+        (await db.LiveSessions.SingleAsync(s => s.Id == offer.SessionId, Ct)).Status = stage;
+        await db.SaveChangesAsync(Ct);
+        if (tell)
+        {
+            await live.Grains.Offer(offerId).RefreshTermsAsync();
+            await live.Grains.Offer(offerId, test: true).RefreshTermsAsync();
+        }
+    }
+
     private async Task ReactivateAllAsync()
     {
         await live.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero, Ct);
@@ -42,7 +57,7 @@ public abstract class ShelfControlTests<TCluster, TDatabase>(TCluster live) : IC
     public async Task Rehearsal_orders_are_test_orders_on_their_own_stock_and_leave_the_real_offer_alone()
     {
         live.Database.SkipIfUnavailable();
-        var offerId = await live.CreateOfferAsync(units: 3, perBuyerLimit: 0);
+        var offerId = await live.CreateOfferAsync(units: 3, perBuyerLimit: 0, stage: SessionStage.Rehearsal);
         var test = live.Grains.Offer(offerId, test: true);
         var real = live.Grains.Offer(offerId);
 
@@ -53,6 +68,7 @@ public abstract class ShelfControlTests<TCluster, TDatabase>(TCluster live) : IC
         Assert.Equal(0, (await OfferRowAsync(offerId)).Sold);
 
         // Going live: the real stock is whole, and a reactivated real grain does not count test orders.
+        await SetGateAsync(offerId, SessionStage.Live, listed: true, tell: false);
         await ReactivateAllAsync();
         Assert.Equal(0, (await real.GetSnapshotAsync()).Sold);
         Assert.Equal(3, (await test.GetSnapshotAsync()).Sold);
@@ -63,6 +79,39 @@ public abstract class ShelfControlTests<TCluster, TDatabase>(TCluster live) : IC
         var session = (await OfferRowAsync(offerId)).SessionId;
         await WaitForAsync(async () => (await live.Grains.Room(session, test: true).GetStateAsync()).Numbers.Orders == 3);
         Assert.Equal(1, (await live.Grains.Room(session).GetStateAsync()).Numbers.Orders);
+    }
+
+    [Fact]
+    public async Task An_offer_sells_only_at_its_stage_and_while_listed_answered_by_its_grain()
+    {
+        live.Database.SkipIfUnavailable();
+        var offerId = await live.CreateOfferAsync(units: 10, perBuyerLimit: 0, stage: SessionStage.Rehearsal);
+        var (real, test) = (live.Grains.Offer(offerId), live.Grains.Offer(offerId, test: true));
+        var n = 0;
+        Task<OrderResult> PlaceAsync(IOfferGrain offer, Guid? prizeOf = null) => offer.PlaceOrderAsync(new PlaceOrder("g-1", 1, $"gk-{++n}", "h") { PrizeOf = prizeOf });
+
+        // Rehearsing: only the twin sells; the real grain says why not.
+        var refused = await PlaceAsync(real);
+        Assert.Equal((OrderOutcome.NotSelling, SessionStage.Rehearsal), (refused.Outcome, refused.Stage));
+        Assert.Equal(OrderOutcome.Accepted, (await PlaceAsync(test)).Outcome);
+
+        // Live: the other way round, as soon as the grains are told.
+        await SetGateAsync(offerId, SessionStage.Live, listed: true);
+        Assert.Equal(OrderOutcome.Accepted, (await PlaceAsync(real)).Outcome);
+        Assert.Equal(OrderOutcome.NotSelling, (await PlaceAsync(test)).Outcome);
+
+        // Off the shelf, then ended: refused, and nothing taken; a lottery prize won earlier is still given.
+        await SetGateAsync(offerId, SessionStage.Live, listed: false);
+        Assert.Equal(OrderOutcome.Unlisted, (await PlaceAsync(real)).Outcome);
+        await SetGateAsync(offerId, SessionStage.Ended, listed: true);
+        Assert.Equal(OrderOutcome.NotSelling, (await PlaceAsync(real)).Outcome);
+        Assert.Equal(1, (await real.GetSnapshotAsync()).Sold);
+        Assert.Equal(OrderOutcome.Accepted, (await PlaceAsync(real, prizeOf: Guid.NewGuid())).Outcome);
+
+        // A grain activated later reads the same gate from the rows.
+        await ReactivateAllAsync();
+        Assert.Equal(OrderOutcome.NotSelling, (await PlaceAsync(real)).Outcome);
+        Assert.Equal((2, 1), ((await real.GetSnapshotAsync()).Sold, (await test.GetSnapshotAsync()).Sold));
     }
 
     [Fact]
