@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Daihuo.Data;
 using Daihuo.Data.Audit;
+using Daihuo.Data.Common;
 using Daihuo.Data.Live;
 using Daihuo.Data.Orders;
 using Daihuo.Domain.Live;
@@ -127,9 +128,11 @@ public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> cont
                         order.IsTest = batch.IsTest;
                     }
 
-                    db.Orders.AddRange(batch.Orders);
+                    // Orders and their room events are appended without the change tracker (the flash sale's hot path).
+                    await RowInserter<Order>.For(db).InsertAsync(db, batch.Orders, ct);
                     await CloseOrdersAsync(db, batch, ct);
                     RecordEvents(db, batch);
+                    await RowInserter<RoomEvent>.For(db).InsertAsync(db, batch.Written, ct);
                     placesOrders |= batch.Orders.Count > 0;
                     outcomes[i] = JournalOutcome.Committed;
                 }
@@ -162,8 +165,8 @@ public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> cont
     }
 
     /// <summary>
-    /// The room's order events and the audit entries of staff actions, in the orders' own
-    /// transaction: the live numbers rebuilt from the event table count exactly the committed orders.
+    /// The room's order events (written by the caller) and the audit entries of staff actions, in the orders'
+    /// own transaction: the live numbers rebuilt from the event table count exactly the committed orders.
     /// </summary>
     private void RecordEvents(DaihuoDbContext db, JournalBatch batch)
     {
@@ -188,7 +191,6 @@ public sealed partial class OrderJournal(IDbContextFactory<DaihuoDbContext> cont
             }
         }
 
-        db.RoomEvents.AddRange(batch.Written);
         foreach (var (units, by) in batch.TopUps)
         {
             AuditLog.Record(db, clock.Time, new Actor(by.UserId, by.Name), batch.IsTest ? "live.offer.topped_up.test" : "live.offer.topped_up", "offer",

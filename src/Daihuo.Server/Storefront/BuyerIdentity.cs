@@ -17,6 +17,12 @@ public sealed record Buyer(string Id, string Nickname, string MaskedPhone);
 public sealed partial class BuyerIdentity
 {
     public const string CookieName = "daihuo.buyer";
+
+    // Cookies already verified on this server: a buyer racing a flash sale sends the same cookie with every
+    // attempt, and decrypting it each time was a visible share of the order path. The cache holds exactly the
+    // strings that verified, so it can only answer what Unprotect would.
+    private const int MaxVerified = 100_000;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Buyer> _verified = new(StringComparer.Ordinal);
     private readonly byte[] _key;
     private readonly IDataProtector _protector;
     private readonly TimeProvider _clock;
@@ -63,10 +69,25 @@ public sealed partial class BuyerIdentity
             return null;
         }
 
+        if (_verified.TryGetValue(value, out var known))
+        {
+            return known;
+        }
+
         try
         {
             var parts = _protector.Unprotect(value).Split('\n');
-            return parts.Length == 3 ? new Buyer(parts[0], parts[1], parts[2]) : null;
+            if (parts.Length != 3)
+            {
+                return null;
+            }
+
+            if (_verified.Count >= MaxVerified)
+            {
+                _verified.Clear();
+            }
+
+            return _verified[value] = new Buyer(parts[0], parts[1], parts[2]);
         }
         catch (CryptographicException)
         {

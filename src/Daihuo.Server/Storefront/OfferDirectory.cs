@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Daihuo.Data.Live;
 using Daihuo.Domain.Live;
+using Daihuo.Live.Orders;
 
 namespace Daihuo.Server.Storefront;
 
@@ -11,8 +12,9 @@ namespace Daihuo.Server.Storefront;
 /// grain answers whether it sells now, in the same turn as it takes the stock, and a refusal that
 /// rests on an entry is looked at again fresh before it is given.
 /// </summary>
-public sealed class OfferDirectory(LiveStore live, TimeProvider clock)
+public sealed class OfferDirectory(LiveStore live, IGrainFactory grains, TimeProvider clock)
 {
+    private readonly ConcurrentDictionary<(Guid OfferId, bool Test), IOfferGrain> _grains = new();
     private static readonly TimeSpan Life = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<Guid, (OfferGate Gate, DateTimeOffset At)> _offers = new();
 
@@ -39,6 +41,17 @@ public sealed class OfferDirectory(LiveStore live, TimeProvider clock)
 
         _offers[offerId] = (gate, now);
         return gate;
+    }
+
+    /// <summary>The offer's grain (the real one or its rehearsal twin), its reference made once: resolving one is not free at thousands a second.</summary>
+    public IOfferGrain Grain(Guid offerId, bool test)
+    {
+        if (_grains.Count > 20_000)
+        {
+            _grains.Clear();
+        }
+
+        return _grains.GetOrAdd((offerId, test), static (key, factory) => factory.Offer(key.OfferId, key.Test), grains);
     }
 
     /// <summary>Whether the gate lets an order through: the session live or rehearsing, the offer listed.</summary>

@@ -320,8 +320,11 @@ internal static class StorefrontApi
 
         using var buffer = new MemoryStream();
         await http.Request.Body.CopyToAsync(buffer, ct);
-        var body = buffer.ToArray();
-        var hash = Convert.ToHexString(SHA256.HashData([.. System.Text.Encoding.UTF8.GetBytes($"POST {http.Request.Path}\n"), .. body]));
+        var body = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"POST {http.Request.Path}\n"));
+        sha.AppendData(body);
+        var hash = Convert.ToHexString(sha.GetHashAndReset());
         try
         {
             return (key, hash, JsonSerializer.Deserialize<T>(body, JsonSerializerOptions.Web));
@@ -341,7 +344,7 @@ internal static class StorefrontApi
         public void Dispose() => InFlight.TryRemove((buyerId, key), out _);
     }
 
-    private static async Task<IResult> PlaceOrderAsync(Guid offerId, HttpContext http, BuyerIdentity buyers, OfferDirectory directory, IGrainFactory grains, Promotions.Checkout checkout,
+    private static async Task<IResult> PlaceOrderAsync(Guid offerId, HttpContext http, BuyerIdentity buyers, OfferDirectory directory, Promotions.Checkout checkout,
         TimeProvider clock, CancellationToken ct)
     {
         var (key, hash, request) = await ReadKeyedAsync<OrderRequest>(http, "quantity", ct);
@@ -378,7 +381,7 @@ internal static class StorefrontApi
 
                 if ((gate.Stage == SessionStage.Rehearsal) == test)
                 {
-                    await grains.Offer(offerId, test).RefreshTermsAsync();
+                    await directory.Grain(offerId, test).RefreshTermsAsync();
                 }
 
                 (result, test) = await PlaceAsync(gate);
@@ -389,7 +392,7 @@ internal static class StorefrontApi
                 OrderOutcome.Accepted => Results.Json(
                     new OrderAccepted(result.OrderId!.Value, offerId, result.Quantity, result.TotalFen, test ? "test" : "placed"),
                     statusCode: StatusCodes.Status201Created),
-                _ => throw await RefusalAsync(result, grains.Offer(offerId, test), "quantity", "offerId"),
+                _ => throw await RefusalAsync(result, directory.Grain(offerId, test), "quantity", "offerId"),
             };
         }
 
@@ -402,7 +405,7 @@ internal static class StorefrontApi
             OrderResult result;
             try
             {
-                result = await grains.Offer(offerId, test).PlaceOrderAsync(new PlaceOrder(buyer.Id, request.Quantity, key, hash) { Contact = contact, Pricing = prepared.Pricing, OrderId = orderId });
+                result = await directory.Grain(offerId, test).PlaceOrderAsync(new PlaceOrder(buyer.Id, request.Quantity, key, hash) { Contact = contact, Pricing = prepared.Pricing, OrderId = orderId });
             }
             catch
             {
