@@ -45,7 +45,7 @@ done
 # DAIHUO_BENCH_TRACE=file.nettrace: a CPU-sampling profile of the server for the first N seconds
 # (DAIHUO_BENCH_TRACE_SECONDS, default 20), read with `dotnet dotnet-trace report file topN`.
 if [ -n "${DAIHUO_BENCH_TRACE:-}" ]; then
-  dotnet dotnet-trace collect -p "$server" --profile dotnet-sampled-thread-time --duration "00:00:00:${DAIHUO_BENCH_TRACE_SECONDS:-20}" \
+  dotnet dotnet-trace collect -p "$server" --profile "${DAIHUO_BENCH_TRACE_PROFILE:-dotnet-sampled-thread-time}" --duration "00:00:00:${DAIHUO_BENCH_TRACE_SECONDS:-20}" \
     -o "$DAIHUO_BENCH_TRACE" > "$data/trace.log" 2>&1 &
   sleep 2
 fi

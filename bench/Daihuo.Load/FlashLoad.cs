@@ -3,61 +3,78 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Daihuo.Data;
-using Microsoft.EntityFrameworkCore;
 
 namespace Daihuo.Load;
 
-public sealed record FlashLoadOptions(Uri Server, int Units, int Buyers, int AfterSoldOut)
+/// <param name="Offers">How many offers race at once (one hot SKU, or many bought at random).</param>
+/// <param name="Units">Units per offer.</param>
+public sealed record FlashLoadOptions(Uri Server, int Offers, int Units, int Buyers, int AfterSoldOut)
 {
     /// <summary>How many times a buyer retries one purchase (same Idempotency-Key) after a 503 or a lost connection.</summary>
     public int Retries { get; init; } = 5;
 }
 
+/// <summary>What a server kept after the sale, over all its offers.</summary>
+/// <param name="Oversold">Units sold past an offer's allocation, summed over offers (must be 0).</param>
+/// <param name="Mismatched">Offers whose sold count is not what their orders hold (must be 0).</param>
+public sealed record FlashStore(IReadOnlySet<Guid> OrderIds, long Units, long Sold, long Allocated, long Oversold, int Mismatched);
+
+/// <summary>A server the flash sale runs against: Daihuo, or one of the baselines under bench/.</summary>
+public interface IFlashTarget
+{
+    /// <summary>Offers on sale now, each with <paramref name="units"/> units and no per-buyer limit.</summary>
+    Task<IReadOnlyList<Guid>> OffersAsync(int count, int units, CancellationToken ct);
+
+    /// <summary>What the server's own storage holds for these offers.</summary>
+    Task<FlashStore> ReconcileAsync(IReadOnlyList<Guid> offers, CancellationToken ct);
+}
+
 /// <summary>One flash sale's figures and its reconciliation.</summary>
 public sealed record FlashLoadResult(
-    long Attempts, long Accepted, long SoldOutAnswers, long AfterSoldOutAttempts, long AfterSoldOutSoldOut, IReadOnlyDictionary<string, long> Errors,
-    double AcceptedPerSecond, double WindowSeconds, double P50Ms, double P99Ms, double MaxMs,
-    long OrdersInDatabase, long UnitsInDatabase, long OfferSold, int Allocated, long AcknowledgedMissing, long Duplicates)
+    long Attempts, long Accepted, long AfterSoldOutAttempts, long AfterSoldOutSoldOut, IReadOnlyDictionary<string, long> Errors,
+    double AcceptedPerSecond, double WindowSeconds, double P50Ms, double P90Ms, double P99Ms, double MaxMs,
+    long OrdersStored, long UnitsStored, long Sold, long Allocated, long Oversold, int Mismatched, long AcknowledgedMissing, long Duplicates)
 {
-    /// <summary>No oversell, no lost acknowledgement: every acknowledged order is in the database once, the offer sold what the orders hold, never more than allocated, and every attempt after the sell-out was told so.</summary>
+    /// <summary>No oversell, no lost acknowledgement: every acknowledged order is stored once, each offer sold what its orders hold, never more than allocated, and every attempt after the sell-out was told so.</summary>
     public bool Reconciled =>
-        AcknowledgedMissing == 0 && Duplicates == 0 && OrdersInDatabase == Accepted && UnitsInDatabase == Accepted && OfferSold == Accepted
-        && OfferSold <= Allocated && AfterSoldOutSoldOut == AfterSoldOutAttempts;
+        AcknowledgedMissing == 0 && Duplicates == 0 && OrdersStored == Accepted && UnitsStored == Accepted && Sold == Accepted
+        && Oversold == 0 && Mismatched == 0 && Sold <= Allocated && AfterSoldOutSoldOut == AfterSoldOutAttempts;
 }
 
 /// <summary>
-/// A flash sale: one hot offer of <see cref="FlashLoadOptions.Units"/> units bought one at a time by
-/// <see cref="FlashLoadOptions.Buyers"/> identified buyers racing each other, each with its own
-/// Idempotency-Key per purchase (retried with the same key on 503 or a lost connection), until the
-/// server says sold out; then <see cref="FlashLoadOptions.AfterSoldOut"/> more attempts that must all
-/// be told sold out. Then it reconciles the acknowledged orders with the database.
+/// A flash sale: <see cref="FlashLoadOptions.Offers"/> offers of <see cref="FlashLoadOptions.Units"/>
+/// units each, bought one unit at a time (a random open offer each time) by
+/// <see cref="FlashLoadOptions.Buyers"/> identified buyers racing each other, each purchase with its own
+/// Idempotency-Key (retried with the same key on 503 or a lost connection), until every offer says sold
+/// out; then <see cref="FlashLoadOptions.AfterSoldOut"/> more attempts that must all be told sold out.
+/// Then it reconciles the acknowledged orders with what the server kept.
 /// </summary>
 public static class FlashLoad
 {
-    public static async Task<FlashLoadResult> RunAsync(FlashLoadOptions options, Staff staff, Guid offerId, IDbContextFactory<DaihuoDbContext> database,
-        TextWriter log, CancellationToken ct)
+    public static async Task<FlashLoadResult> RunAsync(FlashLoadOptions options, IFlashTarget target, TextWriter log, CancellationToken ct)
     {
         if (!IPAddress.IsLoopback(IPAddress.Parse(options.Server.Host)))
         {
             throw new ArgumentException("The load generator drives loopback servers only.", nameof(options));
         }
 
+        var offers = await target.OffersAsync(options.Offers, options.Units, ct);
         using var handler = new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = options.Buyers + 8, PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5) };
         using var http = new HttpClient(handler) { BaseAddress = options.Server, Timeout = TimeSpan.FromSeconds(30) };
         var cookies = await Buyers.IdentifyAsync(http, options.Buyers, "138", ct);
-        log.WriteLine($"{options.Buyers} buyers identified.");
+        log.WriteLine($"{offers.Count:N0} offers of {options.Units:N0} units; {options.Buyers:N0} buyers identified.");
 
         var body = Encoding.UTF8.GetBytes("""{"quantity":1,"shipName":"王小明","shipPhone":"13800138000","shipAddress":"上海市浦东新区世纪大道 100 号"}""");
-        var path = $"/api/storefront/offers/{offerId}/orders";
+        var paths = offers.Select(o => $"/api/storefront/offers/{o}/orders").ToArray();
         var acknowledged = new ConcurrentBag<Guid>();
         var latencies = new ConcurrentBag<long>();
         var errors = new ConcurrentDictionary<string, long>();
-        long attempts = 0, soldOutAnswers = 0, firstAck = long.MaxValue, lastAck = 0;
-        var soldOut = 0;
+        long attempts = 0, firstAck = long.MaxValue, lastAck = 0;
+        var closed = new int[offers.Count];
+        var open = offers.Count;
         var clock = Stopwatch.StartNew();
 
-        async Task<(int Status, string Body)> BuyOnceAsync(string cookie, CancellationToken token)
+        async Task<(int Status, string Body)> BuyOnceAsync(string path, string cookie, CancellationToken token)
         {
             var key = Guid.NewGuid().ToString("N");
             for (var attempt = 0; ; attempt++)
@@ -94,12 +111,20 @@ public static class FlashLoad
             }
         }
 
-        // The race: every buyer buys one unit at a time until told sold out.
+        static bool SoldOut(int status, string text) => status == 409 && text.Contains("order_sold_out", StringComparison.Ordinal);
+
+        // The race: every buyer buys one unit at a time, of a random offer still open, until none is.
         await Parallel.ForEachAsync(cookies, new ParallelOptions { MaxDegreeOfParallelism = options.Buyers, CancellationToken = ct }, async (cookie, token) =>
         {
-            while (Volatile.Read(ref soldOut) == 0)
+            while (Volatile.Read(ref open) > 0)
             {
-                var (status, text) = await BuyOnceAsync(cookie, token);
+                var pick = Random.Shared.Next(offers.Count);
+                for (var i = 0; i < offers.Count && Volatile.Read(ref closed[pick]) == 1; i++)
+                {
+                    pick = (pick + 1) % offers.Count;
+                }
+
+                var (status, text) = await BuyOnceAsync(paths[pick], cookie, token);
                 if (status == 201)
                 {
                     var done = clock.ElapsedTicks;
@@ -107,10 +132,12 @@ public static class FlashLoad
                     Stats.Min(ref firstAck, done);
                     Stats.Max(ref lastAck, done);
                 }
-                else if (status == 409 && text.Contains("order_sold_out", StringComparison.Ordinal))
+                else if (SoldOut(status, text))
                 {
-                    Interlocked.Increment(ref soldOutAnswers);
-                    Volatile.Write(ref soldOut, 1);
+                    if (Interlocked.Exchange(ref closed[pick], 1) == 0)
+                    {
+                        Interlocked.Decrement(ref open);
+                    }
                 }
                 else
                 {
@@ -119,15 +146,15 @@ public static class FlashLoad
             }
         });
         var window = (lastAck - firstAck) / (double)Stopwatch.Frequency;
-        log.WriteLine($"Sold out after {clock.Elapsed.TotalSeconds:0.0} s: {acknowledged.Count} orders acknowledged.");
+        log.WriteLine($"Sold out after {clock.Elapsed.TotalSeconds:0.0} s: {acknowledged.Count:N0} orders acknowledged.");
 
-        // Latecomers: every one of them must be told sold out.
+        // Latecomers, spread over the offers: every one of them must be told sold out.
         long late = 0, lateSoldOut = 0;
         await Parallel.ForAsync(0, options.AfterSoldOut, new ParallelOptions { MaxDegreeOfParallelism = options.Buyers, CancellationToken = ct }, async (i, token) =>
         {
-            var (status, text) = await BuyOnceAsync(cookies[i % cookies.Length], token);
+            var (status, text) = await BuyOnceAsync(paths[i % paths.Length], cookies[i % cookies.Length], token);
             Interlocked.Increment(ref late);
-            if (status == 409 && text.Contains("order_sold_out", StringComparison.Ordinal))
+            if (SoldOut(status, text))
             {
                 Interlocked.Increment(ref lateSoldOut);
             }
@@ -138,15 +165,13 @@ public static class FlashLoad
         });
 
         var sorted = latencies.Select(l => l * 1000.0 / Stopwatch.Frequency).Order().ToArray();
-        await Task.Delay(1000, ct);   // the journal's last round
-        await using var db = await database.CreateDbContextAsync(ct);
-        var orders = await db.Orders.AsNoTracking().Where(o => o.OfferId == offerId && !o.IsTest).Select(o => new { o.Id, o.Quantity }).ToListAsync(ct);
-        var offer = await db.Offers.AsNoTracking().Where(o => o.Id == offerId).Select(o => new { o.Sold, o.Allocated }).SingleAsync(ct);
-        var stored = orders.Select(o => o.Id).ToHashSet();
+        await Task.Delay(1000, ct);   // a journal's last round
+        var stored = await target.ReconcileAsync(offers, ct);
         var acks = acknowledged.ToList();
-        return new FlashLoadResult(attempts, acks.Count(a => a != Guid.Empty), soldOutAnswers, late, lateSoldOut, errors,
-            window > 0 ? acks.Count / window : 0, window, Stats.Percentile(sorted, 0.50), Stats.Percentile(sorted, 0.99), sorted.Length == 0 ? 0 : sorted[^1],
-            orders.Count, orders.Sum(o => (long)o.Quantity), offer.Sold, offer.Allocated,
-            acks.LongCount(a => !stored.Contains(a)), acks.Count - acks.Distinct().Count());
+        return new FlashLoadResult(attempts, acks.Count(a => a != Guid.Empty), late, lateSoldOut, errors,
+            window > 0 ? acks.Count / window : 0, window, Stats.Percentile(sorted, 0.50), Stats.Percentile(sorted, 0.90), Stats.Percentile(sorted, 0.99),
+            sorted.Length == 0 ? 0 : sorted[^1],
+            stored.OrderIds.Count, stored.Units, stored.Sold, stored.Allocated, stored.Oversold, stored.Mismatched,
+            acks.LongCount(a => !stored.OrderIds.Contains(a)), acks.Count - acks.Distinct().Count());
     }
 }

@@ -51,6 +51,35 @@ public sealed partial class Staff(HttpClient client) : IDisposable
         return (sessionId, live.GetProperty("room").GetString()!, offer.GetProperty("id").GetGuid());
     }
 
+    /// <summary>
+    /// A live session with <paramref name="count"/> offers of <paramref name="units"/> units each, one per SKU of a
+    /// product made for it (a product has at most 200 SKUs).
+    /// </summary>
+    public async Task<(Guid SessionId, string Room, IReadOnlyList<Guid> OfferIds)> LiveOffersAsync(string title, int count, int units, CancellationToken ct)
+    {
+        var code = "LOAD" + DateTimeOffset.UtcNow.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var product = await Ok(await Client.PostAsJsonAsync("/api/catalog/products", new
+        {
+            code,
+            name = "压测商品 " + code,
+            categoryCode = "food-snacks",
+            skus = Enumerable.Range(1, count).Select(i => new { code = $"{code}-{i:D3}", spec = $"No.{i}", listPrice = 5990, livePrice = 2990, floorPrice = 1000, cost = 800 }),
+        }, ct), ct);
+        var created = await Ok(await Client.PostAsJsonAsync("/api/live/sessions", new { title, plannedMinutes = 120 }, ct), ct);
+        var sessionId = created.GetProperty("id").GetGuid();
+        var offers = new List<Guid>(count);
+        foreach (var sku in product.GetProperty("skus").EnumerateArray())
+        {
+            var offer = await Ok(await Client.PostAsJsonAsync($"/api/live/sessions/{sessionId}/offers",
+                new { skuId = sku.GetProperty("id").GetGuid(), livePrice = 2990, allocated = units, perBuyerLimit = 0 }, ct), ct);
+            offers.Add(offer.GetProperty("id").GetGuid());
+        }
+
+        await Ok(await Client.PostAsJsonAsync($"/api/live/sessions/{sessionId}/stage", new { stage = "Scheduled" }, ct), ct);
+        var live = await Ok(await Client.PostAsJsonAsync($"/api/live/sessions/{sessionId}/stage", new { stage = "Live" }, ct), ct);
+        return (sessionId, live.GetProperty("room").GetString()!, offers);
+    }
+
     public async Task<JsonElement> ModerationAsync(Guid sessionId, CancellationToken ct) =>
         await Client.GetFromJsonAsync<JsonElement>($"/api/live/sessions/{sessionId}/moderation", ct);
 
