@@ -4,7 +4,8 @@
 #   start_daihuo sqlite|postgres PORT DIR      Daihuo on a fresh SQLite file in DIR, or a fresh PostgreSQL database
 #                                              (DAIHUO_BENCH_POSTGRES: a server connection string); sets $password $db $dbprovider
 #   start_redis always|everysec PORT DIR       redis-server with an append-only file fsynced always or every second
-#   start_baseline rowlock|redis PORT DIR ARG  bench/Daihuo.Baseline on a fresh PostgreSQL database, or on the Redis at 127.0.0.1:ARG
+#   start_baseline rowlock|redis|hub PORT DIR ARG  bench/Daihuo.Baseline on a fresh PostgreSQL database, on the Redis at
+#                                              127.0.0.1:ARG, or as the SignalR fan-out hub
 #   wait_http URL                              until URL answers (60 s at most)
 #   stop PID                                   stops it and waits
 
@@ -62,6 +63,8 @@ start_baseline() {
   root="$(pwd)"
   if [ "$store" = rowlock ]; then
     set -- --store rowlock --postgres "$(fresh_postgres rowlock)"
+  elif [ "$store" = hub ]; then
+    set -- --store hub
   else
     set -- --store redis --redis "127.0.0.1:$arg"
   fi

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR;
 using System.Text.Json;
 using Daihuo.Baseline;
 
@@ -8,14 +9,35 @@ using Daihuo.Baseline;
 //     then INSERT the order; synchronous_commit on (PostgreSQL's default).
 //   dotnet Daihuo.Baseline.dll --urls http://127.0.0.1:5393 --store redis --redis 127.0.0.1:6390
 //     one Lua script per order: check and decrement the stock, append the order (the server's appendfsync decides durability).
+//   dotnet Daihuo.Baseline.dll --urls http://127.0.0.1:5393 --store hub
+//     the fan-out baseline: an ASP.NET Core SignalR hub (/hub/room) that broadcasts each room update POSTed to
+//     /bench/broadcast to every connection, and sends the latest one to a connection that joins.
 // Loopback only; it holds nothing a shop would keep and is not part of Daihuo.
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
+if (builder.Configuration["store"] == "hub")
+{
+    builder.Services.AddSignalR();
+    var hub = builder.Build();
+    hub.MapGet("/health", () => "ok");
+    hub.MapHub<RoomHub>("/hub/room");
+    hub.MapPost("/bench/broadcast", async (HttpContext http, Microsoft.AspNetCore.SignalR.IHubContext<RoomHub> rooms) =>
+    {
+        using var reader = new StreamReader(http.Request.Body);
+        var json = await reader.ReadToEndAsync();
+        RoomHub.Latest = json;
+        await rooms.Clients.All.SendAsync("room", json);
+        return Results.NoContent();
+    });
+    await hub.RunAsync();
+    return;
+}
+
 var store = builder.Configuration["store"] switch
 {
     "rowlock" => (IBaselineStore)await RowLockStore.CreateAsync(builder.Configuration["postgres"] ?? throw new ArgumentException("--postgres is required")),
     "redis" => await RedisLuaStore.CreateAsync(builder.Configuration["redis"] ?? throw new ArgumentException("--redis is required")),
-    _ => throw new ArgumentException("--store rowlock|redis"),
+    _ => throw new ArgumentException("--store rowlock|redis|hub"),
 };
 builder.Services.AddSingleton(store);
 var app = builder.Build();

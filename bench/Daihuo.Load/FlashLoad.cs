@@ -12,6 +12,18 @@ public sealed record FlashLoadOptions(Uri Server, int Offers, int Units, int Buy
 {
     /// <summary>How many times a buyer retries one purchase (same Idempotency-Key) after a 503 or a lost connection.</summary>
     public int Retries { get; init; } = 5;
+
+    /// <summary>
+    /// The servers of a cluster, if more than <see cref="Server"/>: buyer i starts on server i mod n and, when a
+    /// connection fails, retries the same purchase (same key) on the next one, as a load balancer would.
+    /// </summary>
+    public IReadOnlyList<Uri> Servers { get; init; } = [Server];
+
+    /// <summary>Called with the running count of acknowledged orders (a test kills a server part-way through).</summary>
+    public Action<long>? Accepted { get; init; }
+
+    /// <summary>The pause between a buyer's retries after a 503 or a lost connection.</summary>
+    public TimeSpan RetryPause { get; init; } = TimeSpan.Zero;
 }
 
 /// <summary>What a server kept after the sale, over all its offers.</summary>
@@ -53,7 +65,7 @@ public static class FlashLoad
 {
     public static async Task<FlashLoadResult> RunAsync(FlashLoadOptions options, IFlashTarget target, TextWriter log, CancellationToken ct)
     {
-        if (!IPAddress.IsLoopback(IPAddress.Parse(options.Server.Host)))
+        if (options.Servers.Append(options.Server).Any(s => !IPAddress.IsLoopback(IPAddress.Parse(s.Host))))
         {
             throw new ArgumentException("The load generator drives loopback servers only.", nameof(options));
         }
@@ -66,6 +78,9 @@ public static class FlashLoad
 
         var body = Encoding.UTF8.GetBytes("""{"quantity":1,"shipName":"王小明","shipPhone":"13800138000","shipAddress":"上海市浦东新区世纪大道 100 号"}""");
         var paths = offers.Select(o => $"/api/storefront/offers/{o}/orders").ToArray();
+        var servers = options.Servers.Count == 0 ? [options.Server] : options.Servers;
+        var buyerOf = cookies.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
+        long acceptedSoFar = 0;
         var acknowledged = new ConcurrentBag<Guid>();
         var latencies = new ConcurrentBag<long>();
         var errors = new ConcurrentDictionary<string, long>();
@@ -77,9 +92,10 @@ public static class FlashLoad
         async Task<(int Status, string Body)> BuyOnceAsync(string path, string cookie, CancellationToken token)
         {
             var key = Guid.NewGuid().ToString("N");
+            var server = buyerOf[cookie] % servers.Count;
             for (var attempt = 0; ; attempt++)
             {
-                using var request = new HttpRequestMessage(HttpMethod.Post, path)
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(servers[server], path))
                 {
                     Content = new ByteArrayContent(body) { Headers = { ContentType = new MediaTypeHeaderValue("application/json") } },
                 };
@@ -94,8 +110,9 @@ public static class FlashLoad
                     status = (int)response.StatusCode;
                     text = await response.Content.ReadAsStringAsync(token);
                 }
-                catch (HttpRequestException)
+                catch (Exception e) when (e is HttpRequestException || (e is TaskCanceledException && !token.IsCancellationRequested))
                 {
+                    // No answer (refused, reset, or timed out): as far as the buyer knows, the server is gone.
                     (status, text) = (-1, string.Empty);
                 }
 
@@ -108,6 +125,15 @@ public static class FlashLoad
                 }
 
                 errors.AddOrUpdate(status == -1 ? "retried: connection" : "retried: 503", 1, (_, n) => n + 1);
+                if (status == -1)
+                {
+                    server = (server + 1) % servers.Count;
+                }
+
+                if (options.RetryPause > TimeSpan.Zero)
+                {
+                    await Task.Delay(options.RetryPause, token);
+                }
             }
         }
 
@@ -131,6 +157,7 @@ public static class FlashLoad
                     acknowledged.Add(Guid.Parse(text.AsSpan(text.IndexOf("\"orderId\":\"", StringComparison.Ordinal) + 11, 36)));
                     Stats.Min(ref firstAck, done);
                     Stats.Max(ref lastAck, done);
+                    options.Accepted?.Invoke(Interlocked.Increment(ref acceptedSoFar));
                 }
                 else if (SoldOut(status, text))
                 {

@@ -20,3 +20,14 @@ public static class FlashReport
 
     private static string Ms(double ms) => ms >= 1000 ? string.Create(CultureInfo.InvariantCulture, $"{ms / 1000:0.00} s") : string.Create(CultureInfo.InvariantCulture, $"{ms:0.0} ms");
 }
+
+/// <summary>The fan-out table's row.</summary>
+public static class FanoutReport
+{
+    public const string Header =
+        "| server | viewers connected | price changes | receipts (missed) | click to receipt p50 | p99 | last viewer | update size | server memory before → connected | per viewer |\n"
+        + "| --- | ---: | ---: | --- | ---: | ---: | ---: | ---: | --- | ---: |";
+
+    public static string Row(string name, FanoutResult r) => string.Create(CultureInfo.InvariantCulture,
+        $"| {name} | {r.Connected:N0} | {r.Changes} | {r.Receipts:N0} ({r.Missed:N0}) | {r.P50Ms:0.0} ms | {r.P99Ms:0.0} ms | {r.LastMs:0.0} ms | {r.FrameBytes / 1024.0:0.0} KB | {r.ServerRssBeforeKb / 1024.0:N0} MB → {r.ServerRssConnectedKb / 1024.0:N0} MB | {r.KbPerViewer:0.0} KB |");
+}

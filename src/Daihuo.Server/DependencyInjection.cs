@@ -137,6 +137,7 @@ public static class DependencyInjection
         services.AddSingleton<Interaction.Interactions>();
         services.AddSingleton<Storefront.RoomDirectory>();
         services.AddSingleton<Storefront.OfferDirectory>();
+        services.AddSingleton<Live.SimulatedAudiences>();
 
         // API description, health.
         services.AddOpenApi();

@@ -30,6 +30,9 @@ builder.AddServerServices();
 
 var app = builder.Build();
 
+// The storefront's live-update streams first: held open by every phone, they skip the rest of the pipeline.
+app.UseStorefrontEvents();
+
 // Culture first: the error handler below must write its Problem Details in the caller's language.
 app.UseDaihuoCultures();
 app.UseExceptionHandler();
@@ -50,6 +53,8 @@ app.MapCatalogApi();
 app.MapTeamApi();
 app.MapAuditApi();
 app.MapLiveApi();
+app.MapClusterApi();
+app.MapAudienceApi();
 app.MapOrdersApi();
 app.MapPromotionsApi();
 app.MapStorefrontApi();

@@ -54,6 +54,10 @@ public static class ErrorCodes
     public const string SessionStageMove = "live_session_stage_move";
     public const string SessionClosed = "live_session_closed";
     public const string SessionNotSelling = "live_session_not_selling";
+    public const string AudienceRehearsalOnly = "live_audience_rehearsal_only";
+    public const string AudienceRunning = "live_audience_running";
+    public const string AudienceBusy = "live_audience_busy";
+    public const string AudienceNoLoopback = "live_audience_no_loopback";
     public const string OfferNotFound = "live_offer_not_found";
     public const string OfferDuplicate = "live_offer_duplicate";
     public const string SoldOut = "order_sold_out";

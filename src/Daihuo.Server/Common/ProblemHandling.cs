@@ -57,7 +57,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, E
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            if (e is System.Data.Common.DbException { IsTransient: true } or TimeoutException)
+            // A grain whose server just died answers SiloUnavailable until membership moves it: the retry lands on a live one.
+            if (e is System.Data.Common.DbException { IsTransient: true } or TimeoutException or Orleans.Runtime.SiloUnavailableException)
             {
                 return true;
             }

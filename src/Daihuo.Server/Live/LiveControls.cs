@@ -19,7 +19,7 @@ namespace Daihuo.Server.Live;
 /// orders on their own gate; flash sales are planned in the store and sold by a grain of their own;
 /// the live numbers come from the room grain.
 /// </summary>
-public sealed class LiveControls(LiveStore live, IGrainFactory grains)
+public sealed class LiveControls(LiveStore live, IGrainFactory grains, Storefront.RoomFeed feed)
 {
     /// <summary>Moves the session to another stage; every offer's grain (real and rehearsal twin) learns it before this answers.</summary>
     /// <remarks>A failure after the row changed answers an error; moving again to the same stage tells the grains again.</remarks>
@@ -27,6 +27,7 @@ public sealed class LiveControls(LiveStore live, IGrainFactory grains)
     {
         var session = await live.MoveAsync(sessionId, to, actor, reason, ct);
         await RefreshAsync(session.Offers.Select(o => o.Id));
+        feed.Poke(session.Id);
         return session;
     }
 
@@ -35,6 +36,7 @@ public sealed class LiveControls(LiveStore live, IGrainFactory grains)
     {
         var session = await live.SetListedAsync(offerId, listed, actor, ct);
         await RefreshAsync([offerId]);
+        feed.Poke(session.Id);
         return session;
     }
 
@@ -43,6 +45,7 @@ public sealed class LiveControls(LiveStore live, IGrainFactory grains)
     {
         var session = await live.PinAsync(sessionId, offerId, actor, ct);
         await RefreshAsync(offerId is { } id ? [id] : []);
+        feed.Poke(session.Id);
         return session;
     }
 

@@ -9,9 +9,10 @@ namespace Daihuo.Server.Live;
 
 /// <summary>
 /// A live price change from the console or the API: only the owner may go below the floor price;
-/// the stored price changes first (audited), then the offer grain takes it for the next order.
+/// the stored price changes first (audited), then the offer's grains (the real one and the
+/// rehearsal twin) take it for the next order, and this server's open storefront pages get it at once.
 /// </summary>
-public sealed class LivePricing(LiveStore live, IGrainFactory grains)
+public sealed class LivePricing(LiveStore live, IGrainFactory grains, Storefront.RoomFeed feed)
 {
     public async Task<OfferDetails> ChangeAsync(Guid offerId, Money price, string? reason, bool overrideFloor, ClaimsPrincipal user, CancellationToken ct = default)
     {
@@ -21,7 +22,8 @@ public sealed class LivePricing(LiveStore live, IGrainFactory grains)
         }
 
         var offer = await live.ChangePriceAsync(offerId, price, reason, overrideFloor, user.ToActor(), ct);
-        await grains.Offer(offerId).RefreshTermsAsync();
+        await Task.WhenAll(grains.Offer(offerId).RefreshTermsAsync(), grains.Offer(offerId, test: true).RefreshTermsAsync());
+        feed.PokeOffer(offerId);
         return offer;
     }
 }

@@ -17,7 +17,10 @@ public sealed class RoomDirectory(LiveStore live, TimeProvider clock)
     private readonly ConcurrentDictionary<string, (SessionDetails? Session, DateTimeOffset At)> _rooms = new(StringComparer.Ordinal);
 
     /// <summary>The room's session if it takes interactions (not ended); 404 or 409 otherwise.</summary>
-    public async ValueTask<SessionDetails> OpenAsync(string room, CancellationToken ct)
+    public async ValueTask<SessionDetails> OpenAsync(string room, CancellationToken ct) => StorefrontApi.Open(await FindAsync(room, ct), room);
+
+    /// <summary>The room's session as of the last second (ended ones too), or null.</summary>
+    public async ValueTask<SessionDetails?> FindAsync(string room, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
         if (!_rooms.TryGetValue(room, out var entry) || now - entry.At > Life)
@@ -31,6 +34,6 @@ public sealed class RoomDirectory(LiveStore live, TimeProvider clock)
             _rooms[room] = entry;
         }
 
-        return StorefrontApi.Open(entry.Session, room);
+        return entry.Session;
     }
 }

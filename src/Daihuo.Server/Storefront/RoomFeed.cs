@@ -8,9 +8,12 @@ namespace Daihuo.Server.Storefront;
 
 /// <summary>
 /// Live updates for storefront pages, per server: one pump per watched room reads the room (shelf
-/// rows from the database once, stock from the offer grains twice a second) and hands the same
-/// serialized snapshot to every local connection of that room, so cost grows with rooms, not with
-/// viewers. A slow connection keeps only the newest snapshot (bounded channel of one, drop oldest).
+/// rows from the database, stock from the offer grains) twice a second, and at once when the console
+/// changes the room on this server (<see cref="Poke"/>), and hands the same encoded Server-Sent
+/// Events frame to every local connection of that room: the JSON is serialized and encoded once per
+/// change, not once per viewer, so cost grows with rooms, not with viewers. A slow connection keeps
+/// only the newest frame (bounded channel of one, drop oldest). The pump also sends the keep-alive
+/// comment, so a connection needs no timer of its own.
 /// </summary>
 public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILogger<RoomFeed> logger) : IDisposable
 {
@@ -18,6 +21,8 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
     private static readonly string ServerId = Environment.MachineName + "/" + Environment.ProcessId + "/" + Guid.NewGuid().ToString("N")[..8];
 
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
+    private static readonly ReadOnlyMemory<byte> KeepAliveFrame = System.Text.Encoding.UTF8.GetBytes(": keep-alive\n\n");
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
     private readonly ConcurrentDictionary<string, Room> _rooms = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
@@ -25,7 +30,7 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
     /// <summary>Starts watching a room; dispose the subscription when the connection ends.</summary>
     public Subscription Watch(string room)
     {
-        var channel = Channel.CreateBounded<string>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
+        var channel = Channel.CreateBounded<ReadOnlyMemory<byte>>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
         var state = _rooms.GetOrAdd(room, r => new Room(r));
         lock (state)
         {
@@ -50,9 +55,34 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
         });
     }
 
-    public sealed class Subscription(ChannelReader<string> reader, Func<bool?> test, Action unsubscribe) : IDisposable
+    /// <summary>Wakes the room's pump now (the console changed a price, the shelf or the stage on this server).</summary>
+    public void Poke(Guid sessionId)
     {
-        public ChannelReader<string> Reader { get; } = reader;
+        foreach (var room in _rooms.Values)
+        {
+            if (room.SessionId == sessionId)
+            {
+                room.Wake.Release();
+            }
+        }
+    }
+
+    /// <summary>Wakes the pump of the room that shows this offer.</summary>
+    public void PokeOffer(Guid offerId)
+    {
+        foreach (var room in _rooms.Values)
+        {
+            if (room.OfferIds.Contains(offerId))
+            {
+                room.Wake.Release();
+            }
+        }
+    }
+
+    public sealed class Subscription(ChannelReader<ReadOnlyMemory<byte>> reader, Func<bool?> test, Action unsubscribe) : IDisposable
+    {
+        /// <summary>Whole SSE frames ("event: room\ndata: …\n\n" or a keep-alive comment), encoded once for every connection.</summary>
+        public ChannelReader<ReadOnlyMemory<byte>> Reader { get; } = reader;
 
         /// <summary>Whether the room is in rehearsal as of the latest update (null before the first).</summary>
         public bool? Test => test();
@@ -67,6 +97,7 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
         var interactions = services.GetRequiredService<Data.Interaction.InteractionStore>();
         var grains = services.GetRequiredService<IGrainFactory>();
         SessionDetails? session;
+        var quietSince = clock.GetUtcNow();
         while (!_stopping.IsCancellationRequested)
         {
             lock (room)
@@ -86,6 +117,8 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
 
                 if (session is not null)
                 {
+                    room.SessionId = session.Id;
+                    room.OfferIds = session.Offers.Select(o => o.Id).ToHashSet();
                     int connections;
                     lock (room)
                     {
@@ -101,19 +134,14 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
                     var key = JsonSerializer.Serialize(view with { Now = default }, Json);
                     if (key != room.LatestKey)
                     {
-                        var json = JsonSerializer.Serialize(view, Json);
-                        ChannelWriter<string>[] targets;
-                        lock (room)
-                        {
-                            room.LatestKey = key;
-                            room.Latest = json;
-                            targets = [.. room.Subscribers];
-                        }
-
-                        foreach (var target in targets)
-                        {
-                            target.TryWrite(json);
-                        }
+                        Send(room, System.Text.Encoding.UTF8.GetBytes($"event: room\ndata: {JsonSerializer.Serialize(view, Json)}\n\n"), key);
+                        quietSince = clock.GetUtcNow();
+                    }
+                    else if (clock.GetUtcNow() - quietSince >= KeepAlive)
+                    {
+                        // Keeps proxies from closing a quiet line.
+                        Send(room, KeepAliveFrame, null);
+                        quietSince = clock.GetUtcNow();
                     }
                 }
             }
@@ -124,12 +152,38 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
 
             try
             {
-                await Task.Delay(Interval, _stopping.Token);
+                // The next tick, or sooner when poked; pokes that came meanwhile are one tick.
+                await room.Wake.WaitAsync(Interval, _stopping.Token);
+                while (room.Wake.CurrentCount > 0)
+                {
+                    await room.Wake.WaitAsync(TimeSpan.Zero);
+                }
             }
             catch (OperationCanceledException)
             {
                 return;
             }
+        }
+    }
+
+    /// <summary>Hands a frame to every connection of the room (a snapshot, which later connections get first, or a keep-alive).</summary>
+    private static void Send(Room room, ReadOnlyMemory<byte> frame, string? key)
+    {
+        ChannelWriter<ReadOnlyMemory<byte>>[] targets;
+        lock (room)
+        {
+            if (key is not null)
+            {
+                room.LatestKey = key;
+                room.Latest = frame;
+            }
+
+            targets = [.. room.Subscribers];
+        }
+
+        foreach (var target in targets)
+        {
+            target.TryWrite(frame);
         }
     }
 
@@ -146,9 +200,17 @@ public sealed class RoomFeed(IServiceProvider services, TimeProvider clock, ILog
     {
         public string Name { get; } = name;
 
-        public List<ChannelWriter<string>> Subscribers { get; } = [];
+        public List<ChannelWriter<ReadOnlyMemory<byte>>> Subscribers { get; } = [];
 
-        public string? Latest { get; set; }
+        /// <summary>The newest snapshot frame, sent first to a connection that joins.</summary>
+        public ReadOnlyMemory<byte>? Latest { get; set; }
+
+        /// <summary>The session shown, once read (for <see cref="Poke"/>).</summary>
+        public Guid? SessionId { get; set; }
+
+        public SemaphoreSlim Wake { get; } = new(0);
+
+        public IReadOnlySet<Guid> OfferIds { get; set; } = new HashSet<Guid>();
 
         public string? LatestKey { get; set; }
 

@@ -33,8 +33,33 @@ internal static class StorefrontPage
     public static IEndpointRouteBuilder MapStorefrontPages(this IEndpointRouteBuilder app)
     {
         app.MapGet("/live/{room:regex(^[a-z2-9]{{8}}$)}", PageAsync).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/live/{room:regex(^[a-z2-9]{{8}}$)}/events", EventsAsync).AllowAnonymous().ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>
+    /// The live-update stream (<c>GET /live/{room}/events</c>), ahead of the rest of the pipeline: thousands of
+    /// phones hold it open for the whole show, and it needs no culture, sign-in, authorization or
+    /// antiforgery, so none of their per-request state stays in memory with each of them (issue 9's fan-out).
+    /// </summary>
+    public static IApplicationBuilder UseStorefrontEvents(this IApplicationBuilder app)
+    {
+        var services = app.ApplicationServices;
+        return app.MapWhen(c => HttpMethods.IsGet(c.Request.Method) && EventsRoom(c.Request.Path) is not null, branch => branch.Run(c =>
+            EventsAsync(EventsRoom(c.Request.Path)!, services.GetRequiredService<RoomFeed>(), services.GetRequiredService<RoomDirectory>(),
+                services.GetRequiredService<ViewerIdentity>(), services.GetRequiredService<IGrainFactory>(), services.GetRequiredService<TimeProvider>(), c, c.RequestAborted)));
+    }
+
+    /// <summary>The room code of a <c>/live/{room}/events</c> path (eight of a–z and 2–9), or null.</summary>
+    private static string? EventsRoom(PathString path)
+    {
+        var value = path.Value;
+        if (value is not { Length: 21 } || !value.StartsWith("/live/", StringComparison.Ordinal) || !value.EndsWith("/events", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var room = value.AsSpan(6, 8);
+        return room.ContainsAnyExcept("abcdefghijklmnopqrstuvwxyz23456789") ? null : room.ToString();
     }
 
     private static async Task<IResult> PageAsync(string room, LiveStore live, ViewerIdentity viewers, IStringLocalizer<Strings> text, HttpContext http, CancellationToken ct)
@@ -132,12 +157,16 @@ internal static class StorefrontPage
         return Results.Content(html.ToString(), "text/html; charset=utf-8");
     }
 
-    /// <summary>Server-Sent Events: one "room" event per change, a comment every 15 s to keep proxies from closing the line.</summary>
-    private static async Task EventsAsync(string room, RoomFeed feed, LiveStore live, ViewerIdentity viewers, IGrainFactory grains, TimeProvider clock,
+    private static async ValueTask<(Guid Id, bool Test)> SessionOfAsync(RoomDirectory rooms, string room, CancellationToken ct) =>
+        await rooms.FindAsync(room, ct) is { } session ? (session.Id, session.Status == SessionStage.Rehearsal) : (Guid.Empty, false);
+
+    /// <summary>Server-Sent Events: one "room" event per change and a keep-alive comment in quiet times, as the room feed encodes them once for all.</summary>
+    private static async Task EventsAsync(string room, RoomFeed feed, RoomDirectory rooms, ViewerIdentity viewers, IGrainFactory grains, TimeProvider clock,
         HttpContext http, CancellationToken ct)
     {
-        var session = await live.GetByRoomAsync(room, ct);
-        if (session is null)
+        // Only the session's id and stage stay with the connection (thousands of them hold this method open).
+        var (sessionId, test) = await SessionOfAsync(rooms, room, ct);
+        if (sessionId == Guid.Empty)
         {
             http.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
@@ -145,11 +174,10 @@ internal static class StorefrontPage
 
         // Entries and exits are room events: UV, PV and watch time are computed from them.
         var viewer = viewers.Current(http);
-        var test = session.Status == SessionStage.Rehearsal;
         var query = http.Request.Query["src"].ToString();
         var source = query.Length is > 0 and <= 40 ? query : null;
         Task Record(RoomEventKind kind) =>
-            grains.Room(session.Id, test).AppendAsync([new RoomEventData(kind, viewer.Id, viewer.Name, null, 0, kind == RoomEventKind.Entry ? source : null, clock.GetUtcNow())]);
+            grains.Room(sessionId, test).AppendAsync([new RoomEventData(kind, viewer.Id, viewer.Name, null, 0, kind == RoomEventKind.Entry ? source : null, clock.GetUtcNow())]);
         await Record(RoomEventKind.Entry);
         http.Response.Headers.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
@@ -160,21 +188,11 @@ internal static class StorefrontPage
         var reader = subscription.Reader;
         try
         {
-            while (!ct.IsCancellationRequested)
+            while (await reader.WaitToReadAsync(ct))
             {
-                var ready = reader.WaitToReadAsync(ct).AsTask();
-                if (await Task.WhenAny(ready, Task.Delay(TimeSpan.FromSeconds(15), ct)) != ready)
+                while (reader.TryRead(out var frame))
                 {
-                    await http.Response.WriteAsync(": keep-alive\n\n", ct);
-                }
-                else if (!await ready)
-                {
-                    break;
-                }
-
-                while (reader.TryRead(out var message))
-                {
-                    await http.Response.WriteAsync($"event: room\ndata: {message}\n\n", ct);
+                    await http.Response.Body.WriteAsync(frame, ct);
                 }
 
                 // A rehearsal that goes live (or back): the viewer leaves the one room's figures and enters the other's.

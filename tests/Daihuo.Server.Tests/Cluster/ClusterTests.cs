@@ -1,0 +1,174 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Daihuo.Data;
+using Daihuo.Load;
+using Daihuo.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Daihuo.Server.Tests.Cluster;
+
+/// <summary>Two server processes in cluster mode (membership on Redis, PostgreSQL), started once for the class.</summary>
+public sealed class TwoNodeCluster : IAsyncLifetime
+{
+    public static string? SkipReason =>
+        string.IsNullOrWhiteSpace(ClusterSettings.PostgresServer) ? "PostgreSQL suite off: set DAIHUO_TEST_POSTGRES (CI sets it)."
+        : string.IsNullOrWhiteSpace(ClusterSettings.RedisServer) ? "Cluster suite off: set DAIHUO_TEST_REDIS to a Redis address, such as 127.0.0.1:6379 (CI sets it)."
+        : null;
+
+    public ClusterSettings Settings { get; } = new();
+
+    public ServerNode[] Nodes { get; private set; } = [];
+
+    public async ValueTask InitializeAsync()
+    {
+        if (SkipReason is not null)
+        {
+            return;
+        }
+
+        Nodes = [new ServerNode(0, Settings), new ServerNode(1, Settings)];
+
+        // The first node migrates and seeds the new database; the second joins once it is up.
+        await Nodes[0].StartAsync(TestContext.Current.CancellationToken);
+        await Nodes[1].StartAsync(TestContext.Current.CancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var node in Nodes)
+        {
+            await node.DisposeAsync();
+        }
+
+        if (SkipReason is null)
+        {
+            await PostgresCleanup.DropAsync(ClusterSettings.PostgresServer!, Settings.DatabaseName);
+        }
+
+        try
+        {
+            Directory.Delete(Settings.DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}
+
+/// <summary>
+/// Cluster mode end to end: a flash sale driven through two real server processes, no sticky sessions
+/// (buyers move to the other server when theirs stops answering), one server killed with kill -9 in
+/// the middle of it; and the killed server restarted and taking orders again.
+/// </summary>
+public sealed class ClusterTests(TwoNodeCluster cluster) : IClassFixture<TwoNodeCluster>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static void SkipIfOff()
+    {
+        if (TwoNodeCluster.SkipReason is { } reason)
+        {
+            Assert.Skip(reason);
+        }
+    }
+
+    private async Task EnsureBothRunningAsync()
+    {
+        foreach (var node in cluster.Nodes.Where(n => !n.Running))
+        {
+            await node.StartAsync(Ct);
+        }
+    }
+
+    /// <summary>The cluster's members as a server reports them; none while it cannot tell (its management grain was on the dead server).</summary>
+    private static async Task<List<JsonElement>> MembersAsync(Staff staff)
+    {
+        try
+        {
+            return await staff.Client.GetFromJsonAsync<List<JsonElement>>("/api/live/cluster", Ct) ?? [];
+        }
+        catch (HttpRequestException)
+        {
+            return [];
+        }
+    }
+
+    [Fact]
+    public async Task A_flash_sale_through_two_servers_survives_one_killed_mid_sale_without_oversell_or_a_lost_order()
+    {
+        SkipIfOff();
+        await EnsureBothRunningAsync();
+        var (a, b) = (cluster.Nodes[0], cluster.Nodes[1]);
+
+        // Staff set the sale up through the node that survives; buyers come in through both.
+        using var staff = await Staff.SignInAsync(b.Url, "owner@daihuo.local", ClusterSettings.Password, Ct);
+        await using var services = new ServiceCollection().AddDaihuoDbContext(DatabaseProvider.Postgres, cluster.Settings.Database).BuildServiceProvider();
+        long killedAt = 0;
+        var options = new FlashLoadOptions(b.Url, Offers: 1, Units: 3_000, Buyers: 200, AfterSoldOut: 500)
+        {
+            Servers = [a.Url, b.Url],
+            Retries = 120,
+            RetryPause = TimeSpan.FromMilliseconds(250),
+            Accepted = count =>
+            {
+                if (count == 1_000 && Interlocked.CompareExchange(ref killedAt, count, 0) == 0)
+                {
+                    a.Kill();
+                }
+            },
+        };
+        var result = await FlashLoad.RunAsync(options, new DaihuoTarget(staff, services.GetRequiredService<IDbContextFactory<DaihuoDbContext>>()), TextWriter.Null, Ct);
+
+        Assert.False(a.Running);
+        Assert.Equal(1_000, Interlocked.Read(ref killedAt));
+        Assert.True(result.Reconciled, $"not reconciled: {JsonSerializer.Serialize(result)}\n{b.Log}");
+        Assert.Equal(3_000, result.Accepted);          // the sale went on to sell out on the surviving server
+        Assert.Equal((0L, 0L), (result.Oversold, result.AcknowledgedMissing));
+        Assert.Equal(result.AfterSoldOutAttempts, result.AfterSoldOutSoldOut);
+
+        // The survivor's membership declares the killed server dead.
+        await WaitForAsync(async () => (await MembersAsync(staff)).Count(m => m.GetProperty("status").GetString() == "Dead") >= 1);
+    }
+
+    [Fact]
+    public async Task A_killed_server_restarted_rejoins_the_cluster_and_takes_orders_again()
+    {
+        SkipIfOff();
+        await EnsureBothRunningAsync();
+        var (a, b) = (cluster.Nodes[0], cluster.Nodes[1]);
+        using var staff = await Staff.SignInAsync(b.Url, "owner@daihuo.local", ClusterSettings.Password, Ct);
+
+        a.Kill();
+        await WaitForAsync(async () => (await MembersAsync(staff)).Count(m => m.GetProperty("status").GetString() == "Active") == 1);
+        await a.StartAsync(Ct);
+        await WaitForAsync(async () => (await MembersAsync(staff)).Count(m => m.GetProperty("status").GetString() == "Active") == 2);
+
+        // Orders for one offer through each server: whichever holds the offer's grain, both reach it.
+        var (_, _, offerId) = await staff.LiveOfferAsync("重新加入", "DH-F5003", 10, 0, Ct);
+        using var http = new HttpClient();
+        using var identify = new HttpClient { BaseAddress = a.Url };
+        var cookies = await Buyers.IdentifyAsync(identify, 2, "139", Ct);
+        foreach (var (node, cookie) in new[] { (a, cookies[0]), (b, cookies[1]) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node.Url, $"/api/storefront/offers/{offerId}/orders"))
+            {
+                Content = JsonContent.Create(new { quantity = 1, shipName = "王小明", shipPhone = "13800138000", shipAddress = "上海市浦东新区世纪大道 100 号" }),
+            };
+            request.Headers.Add("Cookie", cookie);
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
+            using var response = await http.SendAsync(request, Ct);
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{node.Url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+        }
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition)
+    {
+        var until = DateTime.UtcNow.AddSeconds(90);
+        while (!await condition())
+        {
+            Assert.True(DateTime.UtcNow < until, "timed out waiting for the cluster");
+            await Task.Delay(500, Ct);
+        }
+    }
+}
