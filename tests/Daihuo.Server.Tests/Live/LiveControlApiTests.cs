@@ -50,6 +50,24 @@ public abstract class LiveControlApiTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_simulated_audience_is_for_rehearsals_only_and_its_rates_are_bounded()
+    {
+        app.SkipIfUnavailable();
+        var (staff, sessionId, _) = await app.LiveOfferAsync(units: 5, limit: 0);
+
+        // Rates out of range are named, and nothing starts.
+        var tooMany = await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/audience", new { viewers = 0, ordersPerSecond = 1000 }, Ct);
+        await ProblemAssert.NamesFieldAsync(tooMany, HttpStatusCode.BadRequest, "viewers");
+        Assert.Contains("ordersPerSecond", await tooMany.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+
+        // A live session never gets simulated buyers: their orders would be real.
+        var live = await staff.PostAsJsonAsync($"/api/live/sessions/{sessionId}/audience", new { viewers = 10 }, Ct);
+        await ProblemAssert.NamesFieldAsync(live, HttpStatusCode.Conflict, "sessionId");
+        Assert.Contains("live_audience_rehearsal_only", await live.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, (await staff.GetAsync($"/api/live/sessions/{sessionId}/audience", Ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task List_pin_reorder_and_switch_lines_reach_the_viewers_room()
     {
         app.SkipIfUnavailable();
