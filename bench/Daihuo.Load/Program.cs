@@ -20,6 +20,13 @@ internal static class LoadProgram
         int Int(string name, int fallback) => int.Parse(Arg(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
 
         var scenario = args.FirstOrDefault();
+        if (scenario == "cpu-profile" && args.Length > 1)
+        {
+            // cpu-profile FILE.speedscope.json: where the server's CPU went (see bench/flash-load.sh DAIHUO_BENCH_TRACE).
+            CpuProfile.Report(args[1], Console.Out);
+            return 0;
+        }
+
         if (scenario is not ("comments" or "flash" or "median" or "fanout"))
         {
             Console.Error.WriteLine("usage: Daihuo.Load comments|flash --url http://127.0.0.1:PORT --password OWNER_PASSWORD --db CONNECTION_STRING [--provider Sqlite|Postgres]");
@@ -27,6 +34,7 @@ internal static class LoadProgram
             Console.Error.WriteLine("  flash:    [--target daihuo|baseline] [--name LABEL] [--offers N] [--units N] [--buyers N] [--after N] [--json FILE]");
             Console.Error.WriteLine("  median:   --name LABEL run1.json run2.json run3.json");
             Console.Error.WriteLine("  fanout:   [--target daihuo|signalr] [--viewers N] [--seconds N] [--server-pid PID] [--room-json FILE] [--json FILE]");
+            Console.Error.WriteLine("  cpu-profile FILE.speedscope.json   (a dotnet-trace profile converted to speedscope)");
             return 2;
         }
 

@@ -2,7 +2,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Daihuo.Data;
 using Daihuo.Load;
+using Daihuo.Server.Tests.Support;
 using Daihuo.Tests.Support;
+using Npgsql;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,14 +13,20 @@ namespace Daihuo.Server.Tests.Cluster;
 /// <summary>Two server processes in cluster mode (membership on Redis, PostgreSQL), started once for the class.</summary>
 public sealed class TwoNodeCluster : IAsyncLifetime
 {
+    private static string? Redis => Environment.GetEnvironmentVariable("DAIHUO_TEST_REDIS");
+
     public static string? SkipReason =>
-        string.IsNullOrWhiteSpace(ClusterSettings.PostgresServer) ? "PostgreSQL suite off: set DAIHUO_TEST_POSTGRES (CI sets it)."
-        : string.IsNullOrWhiteSpace(ClusterSettings.RedisServer) ? "Cluster suite off: set DAIHUO_TEST_REDIS to a Redis address, such as 127.0.0.1:6379 (CI sets it)."
+        string.IsNullOrWhiteSpace(DaihuoApp.PostgresServer) ? "PostgreSQL suite off: set DAIHUO_TEST_POSTGRES (CI sets it)."
+        : string.IsNullOrWhiteSpace(Redis) ? "Cluster suite off: set DAIHUO_TEST_REDIS to a Redis address, such as 127.0.0.1:6379 (CI sets it)."
         : null;
 
-    public ClusterSettings Settings { get; } = new();
+    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "daihuo-cluster-" + Guid.NewGuid().ToString("N"));
+    private readonly string _database = "daihuo_c_" + Guid.NewGuid().ToString("N");
 
-    public ServerNode[] Nodes { get; private set; } = [];
+    public ServerProcess[] Nodes { get; private set; } = [];
+
+    /// <summary>The cluster's database (for the load tool's reconciliation).</summary>
+    public string Database => new NpgsqlConnectionStringBuilder(DaihuoApp.PostgresServer) { Database = _database }.ToString();
 
     public async ValueTask InitializeAsync()
     {
@@ -27,11 +35,19 @@ public sealed class TwoNodeCluster : IAsyncLifetime
             return;
         }
 
-        Nodes = [new ServerNode(0, Settings), new ServerNode(1, Settings)];
+        await using (var connection = new NpgsqlConnection(DaihuoApp.PostgresServer))
+        {
+            await connection.OpenAsync();
+            await using var command = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var clusterId = "c" + Guid.NewGuid().ToString("N")[..10];
+        Nodes = [ServerProcess.ClusterMember(_database, _dataPath, Redis!, clusterId), ServerProcess.ClusterMember(_database, _dataPath, Redis!, clusterId)];
 
         // The first node migrates and seeds the new database; the second joins once it is up.
-        await Nodes[0].StartAsync(TestContext.Current.CancellationToken);
-        await Nodes[1].StartAsync(TestContext.Current.CancellationToken);
+        await Nodes[0].StartAsync();
+        await Nodes[1].StartAsync();
     }
 
     public async ValueTask DisposeAsync()
@@ -43,12 +59,12 @@ public sealed class TwoNodeCluster : IAsyncLifetime
 
         if (SkipReason is null)
         {
-            await PostgresCleanup.DropAsync(ClusterSettings.PostgresServer!, Settings.DatabaseName);
+            await PostgresCleanup.DropAsync(DaihuoApp.PostgresServer!, _database);
         }
 
         try
         {
-            Directory.Delete(Settings.DataPath, recursive: true);
+            Directory.Delete(_dataPath, recursive: true);
         }
         catch (IOException)
         {
@@ -75,9 +91,9 @@ public sealed class ClusterTests(TwoNodeCluster cluster) : IClassFixture<TwoNode
 
     private async Task EnsureBothRunningAsync()
     {
-        foreach (var node in cluster.Nodes.Where(n => !n.Running))
+        foreach (var node in cluster.Nodes.Where(n => !n.IsRunning))
         {
-            await node.StartAsync(Ct);
+            await node.StartAsync();
         }
     }
 
@@ -102,25 +118,25 @@ public sealed class ClusterTests(TwoNodeCluster cluster) : IClassFixture<TwoNode
         var (a, b) = (cluster.Nodes[0], cluster.Nodes[1]);
 
         // Staff set the sale up through the node that survives; buyers come in through both.
-        using var staff = await Staff.SignInAsync(b.Url, "owner@daihuo.local", ClusterSettings.Password, Ct);
-        await using var services = new ServiceCollection().AddDaihuoDbContext(DatabaseProvider.Postgres, cluster.Settings.Database).BuildServiceProvider();
+        using var staff = await Staff.SignInAsync(b.BaseAddress, DaihuoApp.OwnerEmail, DaihuoApp.OwnerPassword, Ct);
+        await using var services = new ServiceCollection().AddDaihuoDbContext(DatabaseProvider.Postgres, cluster.Database).BuildServiceProvider();
         long killedAt = 0;
-        var options = new FlashLoadOptions(b.Url, Offers: 1, Units: 3_000, Buyers: 200, AfterSoldOut: 500)
+        var options = new FlashLoadOptions(b.BaseAddress, Offers: 1, Units: 3_000, Buyers: 200, AfterSoldOut: 500)
         {
-            Servers = [a.Url, b.Url],
+            Servers = [a.BaseAddress, b.BaseAddress],
             Retries = 120,
             RetryPause = TimeSpan.FromMilliseconds(250),
             Accepted = count =>
             {
                 if (count == 1_000 && Interlocked.CompareExchange(ref killedAt, count, 0) == 0)
                 {
-                    a.Kill();
+                    a.KillAsync().GetAwaiter().GetResult();
                 }
             },
         };
         var result = await FlashLoad.RunAsync(options, new DaihuoTarget(staff, services.GetRequiredService<IDbContextFactory<DaihuoDbContext>>()), TextWriter.Null, Ct);
 
-        Assert.False(a.Running);
+        Assert.False(a.IsRunning);
         Assert.Equal(1_000, Interlocked.Read(ref killedAt));
         Assert.True(result.Reconciled, $"not reconciled: {JsonSerializer.Serialize(result)}\n{b.Log}");
         Assert.Equal(3_000, result.Accepted);          // the sale went on to sell out on the surviving server
@@ -137,28 +153,28 @@ public sealed class ClusterTests(TwoNodeCluster cluster) : IClassFixture<TwoNode
         SkipIfOff();
         await EnsureBothRunningAsync();
         var (a, b) = (cluster.Nodes[0], cluster.Nodes[1]);
-        using var staff = await Staff.SignInAsync(b.Url, "owner@daihuo.local", ClusterSettings.Password, Ct);
+        using var staff = await Staff.SignInAsync(b.BaseAddress, DaihuoApp.OwnerEmail, DaihuoApp.OwnerPassword, Ct);
 
-        a.Kill();
+        await a.KillAsync();
         await WaitForAsync(async () => (await MembersAsync(staff)).Count(m => m.GetProperty("status").GetString() == "Active") == 1);
-        await a.StartAsync(Ct);
+        await a.StartAsync();
         await WaitForAsync(async () => (await MembersAsync(staff)).Count(m => m.GetProperty("status").GetString() == "Active") == 2);
 
         // Orders for one offer through each server: whichever holds the offer's grain, both reach it.
         var (_, _, offerId) = await staff.LiveOfferAsync("重新加入", "DH-F5003", 10, 0, Ct);
         using var http = new HttpClient();
-        using var identify = new HttpClient { BaseAddress = a.Url };
+        using var identify = new HttpClient { BaseAddress = a.BaseAddress };
         var cookies = await Buyers.IdentifyAsync(identify, 2, "139", Ct);
         foreach (var (node, cookie) in new[] { (a, cookies[0]), (b, cookies[1]) })
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node.Url, $"/api/storefront/offers/{offerId}/orders"))
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(node.BaseAddress, $"/api/storefront/offers/{offerId}/orders"))
             {
                 Content = JsonContent.Create(new { quantity = 1, shipName = "王小明", shipPhone = "13800138000", shipAddress = "上海市浦东新区世纪大道 100 号" }),
             };
             request.Headers.Add("Cookie", cookie);
             request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString("N"));
             using var response = await http.SendAsync(request, Ct);
-            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{node.Url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{node.BaseAddress}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
         }
     }
 

@@ -13,22 +13,27 @@ namespace Daihuo.Server.Tests.Support;
 /// Daihuo.Server as a separate operating-system process (the built Daihuo.Server.dll run by
 /// <c>dotnet</c>), on its own data folder and SQLite file or PostgreSQL database, so a test can
 /// kill it with SIGKILL (as <c>kill -9</c>), arm the journal's fault hook, and start it again on
-/// the same data. The same HTTP and silo ports are kept across restarts.
+/// the same data. The same HTTP and silo ports are kept across restarts. A cluster member
+/// (<see cref="ClusterMember"/>) shares its data folder and database with the other members and
+/// joins them through Redis; the cluster owns those, not the member.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
-    private readonly string _dataPath = Path.Combine(Path.GetTempPath(), "daihuo-process-" + Guid.NewGuid().ToString("N"));
+    private readonly string _dataPath;
     private readonly int _port = DaihuoApp.FreePort();
     private readonly int _siloPort = DaihuoApp.FreePort();
     private readonly int _gatewayPort = DaihuoApp.FreePort();
     private readonly string? _postgresDatabase;
     private readonly ServiceProvider _services;
     private readonly StringBuilder _log = new();
+    private readonly (string Redis, string ClusterId)? _cluster;
     private Process? _process;
 
-    private ServerProcess(string? postgresDatabase)
+    private ServerProcess(string? postgresDatabase, string? dataPath = null, (string Redis, string ClusterId)? cluster = null)
     {
         _postgresDatabase = postgresDatabase;
+        _dataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "daihuo-process-" + Guid.NewGuid().ToString("N"));
+        _cluster = cluster;
         Directory.CreateDirectory(_dataPath);
         _services = new ServiceCollection()
             .AddDaihuoDbContext(postgresDatabase is null ? DatabaseProvider.Sqlite : DatabaseProvider.Postgres, ConnectionString)
@@ -70,6 +75,10 @@ public sealed class ServerProcess : IAsyncDisposable
         return new ServerProcess(database);
     }
 
+    /// <summary>A member of a cluster on Redis (<paramref name="redis"/>): the members share the PostgreSQL database and the data folder.</summary>
+    public static ServerProcess ClusterMember(string postgresDatabase, string dataPath, string redis, string clusterId) =>
+        new(postgresDatabase, dataPath, (redis, clusterId));
+
     /// <summary>Starts the server (with the fault hook armed when <paramref name="fault"/> is given) and waits until staff can sign in.</summary>
     public async Task StartAsync(string? fault = null)
     {
@@ -90,7 +99,13 @@ public sealed class ServerProcess : IAsyncDisposable
         env["Daihuo__SignIn__AttemptsPerMinute"] = "10000";
         env["Daihuo__Orleans__SiloPort"] = _siloPort.ToString(CultureInfo.InvariantCulture);
         env["Daihuo__Orleans__GatewayPort"] = _gatewayPort.ToString(CultureInfo.InvariantCulture);
-        env["Daihuo__Orleans__ClusterId"] = "crash-" + _port.ToString(CultureInfo.InvariantCulture);
+        env["Daihuo__Orleans__ClusterId"] = _cluster?.ClusterId ?? "crash-" + _port.ToString(CultureInfo.InvariantCulture);
+        if (_cluster is { } cluster)
+        {
+            env["Daihuo__Cluster__Mode"] = "Redis";
+            env["ConnectionStrings__Redis"] = cluster.Redis;
+        }
+
         env["Daihuo__Database__Provider"] = _postgresDatabase is null ? "Sqlite" : "Postgres";
         env["ConnectionStrings__Daihuo"] = ConnectionString;
         env["Logging__LogLevel__Default"] = "Warning";
@@ -182,6 +197,11 @@ public sealed class ServerProcess : IAsyncDisposable
         await KillAsync();
         _process?.Dispose();
         await _services.DisposeAsync();
+        if (_cluster is not null)
+        {
+            return;   // the cluster's database and folder outlive a member
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         if (_postgresDatabase is not null)
         {
