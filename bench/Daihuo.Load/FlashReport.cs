@@ -9,11 +9,11 @@ public static class FlashReport
     public static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { WriteIndented = true };
 
     public const string Header =
-        "| server | runs | accepted/s | p50 | p99 | max | accepted | after sell-out: told sold out | errors | stored orders (units) | sold / allocated | oversold | acknowledged missing | reconciled |\n"
-        + "| --- | --- | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | ---: | ---: | --- |";
+        "| server | runs | accepted/s | p50 | p90 | p99 | max | accepted | after sell-out: told sold out | errors | stored orders (units) | sold / allocated | oversold | acknowledged missing | reconciled |\n"
+        + "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- | --- | --- | ---: | ---: | --- |";
 
     public static string Row(string name, string runs, FlashLoadResult f) => string.Create(CultureInfo.InvariantCulture,
-        $"| {name} | {runs} | {f.AcceptedPerSecond:N0} | {Ms(f.P50Ms)} | {Ms(f.P99Ms)} | {Ms(f.MaxMs)} | {f.Accepted:N0} | {f.AfterSoldOutSoldOut:N0} of {f.AfterSoldOutAttempts:N0} | {(f.Errors.Count == 0 ? "none" : string.Join(", ", f.Errors.Select(e => $"{e.Key}: {e.Value:N0}")))} | {f.OrdersStored:N0} ({f.UnitsStored:N0}) | {f.Sold:N0} / {f.Allocated:N0} | {f.Oversold} | {f.AcknowledgedMissing} | {(f.Reconciled ? "yes" : "NO")} |");
+        $"| {name} | {runs} | {f.AcceptedPerSecond:N0} | {Ms(f.P50Ms)} | {Ms(f.P90Ms)} | {Ms(f.P99Ms)} | {Ms(f.MaxMs)} | {f.Accepted:N0} | {f.AfterSoldOutSoldOut:N0} of {f.AfterSoldOutAttempts:N0} | {(f.Errors.Count == 0 ? "none" : string.Join(", ", f.Errors.Select(e => $"{e.Key}: {e.Value:N0}")))} | {f.OrdersStored:N0} ({f.UnitsStored:N0}) | {f.Sold:N0} / {f.Allocated:N0} | {f.Oversold} | {f.AcknowledgedMissing} | {(f.Reconciled ? "yes" : "NO")} |");
 
     /// <summary>The run with the median throughput (its latencies with it: they belong to the same run).</summary>
     public static FlashLoadResult Median(IReadOnlyList<FlashLoadResult> runs) => runs.OrderBy(r => r.AcceptedPerSecond).ElementAt(runs.Count / 2);

@@ -132,7 +132,7 @@ internal static class LoadProgram
             var runs = files.Select(f => System.Text.Json.JsonSerializer.Deserialize<FlashLoadResult>(File.ReadAllText(f), FlashReport.Json)!).ToList();
             if (runs.Count == 0)
             {
-                Console.WriteLine($"| {Arg("name", "?")} | no run finished | | | | | | | | | | | | NO |");
+                Console.WriteLine($"| {Arg("name", "?")} | no run finished |{string.Concat(Enumerable.Repeat(" |", 12))} NO |");
                 return 1;
             }
 

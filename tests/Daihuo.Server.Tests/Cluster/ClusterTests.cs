@@ -161,7 +161,7 @@ public sealed class ClusterTests(TwoNodeCluster cluster) : IClassFixture<TwoNode
         await WaitForAsync(async () => (await MembersAsync(staff)).Count(m => m.GetProperty("status").GetString() == "Active") == 2);
 
         // Orders for one offer through each server: whichever holds the offer's grain, both reach it.
-        var (_, _, offerId) = await staff.LiveOfferAsync("重新加入", "DH-F5003", 10, 0, Ct);
+        var (_, room, offerId) = await staff.LiveOfferAsync("重新加入", "DH-F5003", 10, 0, Ct);
         using var http = new HttpClient();
         using var identify = new HttpClient { BaseAddress = a.BaseAddress };
         var cookies = await Buyers.IdentifyAsync(identify, 2, "139", Ct);
@@ -176,6 +176,23 @@ public sealed class ClusterTests(TwoNodeCluster cluster) : IClassFixture<TwoNode
             using var response = await http.SendAsync(request, Ct);
             Assert.True(response.StatusCode == System.Net.HttpStatusCode.Created, $"{node.BaseAddress}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(Ct)}");
         }
+
+        // No sticky sessions for live updates either: a viewer on the restarted server sees a price the console changed through the other.
+        using var viewer = new HttpClient { BaseAddress = a.BaseAddress, Timeout = Timeout.InfiniteTimeSpan };
+        using var stream = await viewer.GetAsync($"/live/{room}/events", HttpCompletionOption.ResponseHeadersRead, Ct);
+        using var reader = new StreamReader(await stream.Content.ReadAsStreamAsync(Ct));
+        using var changed = await staff.Client.PostAsJsonAsync($"/api/live/offers/{offerId}/price", new { livePrice = 3333, reason = "集群测试" }, Ct);
+        Assert.True(changed.IsSuccessStatusCode, await changed.Content.ReadAsStringAsync(Ct));
+        using var within = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        within.CancelAfter(TimeSpan.FromSeconds(15));
+        string? line;
+        do
+        {
+            line = await reader.ReadLineAsync(within.Token);
+        }
+        while (line is not null && !(line.StartsWith("data: ", StringComparison.Ordinal) && line.Contains("\"price\":3333", StringComparison.Ordinal)));
+
+        Assert.NotNull(line);
     }
 
     private static async Task WaitForAsync(Func<Task<bool>> condition)
