@@ -57,8 +57,10 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, E
     {
         for (var e = exception; e is not null; e = e.InnerException)
         {
-            // A grain whose server just died answers SiloUnavailable until membership moves it: the retry lands on a live one.
-            if (e is System.Data.Common.DbException { IsTransient: true } or TimeoutException or Orleans.Runtime.SiloUnavailableException)
+            // A grain whose server just died answers SiloUnavailable (or its message is rejected: the connection to that
+            // server failed) until membership moves it: the buyer's retry with the same key lands on a live one.
+            if (e is System.Data.Common.DbException { IsTransient: true } or TimeoutException or Orleans.Runtime.SiloUnavailableException
+                or Orleans.Runtime.OrleansMessageRejectionException)
             {
                 return true;
             }
