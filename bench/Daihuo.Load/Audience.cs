@@ -79,7 +79,7 @@ public static class Audience
         {
             // Identified viewers (test phones 199…): they comment, like and buy.
             var talkers = Math.Clamp(options.Viewers, 1, 500);
-            var cookies = await IdentifyAsync(http, talkers, token);
+            var cookies = await Buyers.IdentifyAsync(http, talkers, "199", token, i => $"{Names[i % Names.Length]}{i}");
             var offers = await ListedOffersAsync(http, options.Room, token);
 
             var tasks = new List<Task>
@@ -97,19 +97,6 @@ public static class Audience
         {
             // Its time is up, or it was stopped.
         }
-    }
-
-    private static async Task<string[]> IdentifyAsync(HttpClient http, int count, CancellationToken ct)
-    {
-        var cookies = new string[count];
-        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, token) =>
-        {
-            using var response = await http.PostAsync("/api/storefront/identify", Json(new { phone = $"199{i:D8}", nickname = $"{Names[i % Names.Length]}{i}" }), token);
-            response.EnsureSuccessStatusCode();
-            var cookie = response.Headers.GetValues("Set-Cookie").First(c => c.StartsWith("daihuo.buyer=", StringComparison.Ordinal));
-            cookies[i] = cookie[..cookie.IndexOf(';', StringComparison.Ordinal)];
-        });
-        return cookies;
     }
 
     /// <summary>The viewers holding the live page (each reads and drops the room's updates).</summary>

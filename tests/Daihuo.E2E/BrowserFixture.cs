@@ -125,8 +125,11 @@ public class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 
-    /// <summary>A live session selling the demo's mango slices at 29.90 (30 units, 5 a buyer), set up through the stores: the console journey is tested elsewhere.</summary>
-    public async Task<(Guid SessionId, string Room)> LiveSessionAsync(string title)
+    /// <summary>
+    /// A live session (or, with <paramref name="stage"/>, a rehearsing one) selling the demo's mango slices at 29.90
+    /// (30 units, 5 a buyer), set up through the stores: the console journey is tested elsewhere.
+    /// </summary>
+    public async Task<(Guid SessionId, string Room)> LiveSessionAsync(string title, Daihuo.Domain.Live.SessionStage stage = Daihuo.Domain.Live.SessionStage.Live)
     {
         var services = App.Services;
         var live = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Daihuo.Data.Live.LiveStore>(services);
@@ -138,7 +141,7 @@ public class BrowserFixture : IAsyncLifetime
         var session = await live.CreateAsync(new Daihuo.Domain.Live.SessionDraft(title, null, 90, null, null, null), system);
         await live.AddOfferAsync(session.Id, new Daihuo.Domain.Live.OfferDraft(skuId, Daihuo.Domain.Common.Money.FromFen(2990), 30, 5), system);
         await live.MoveAsync(session.Id, Daihuo.Domain.Live.SessionStage.Scheduled, system, null);
-        await live.MoveAsync(session.Id, Daihuo.Domain.Live.SessionStage.Live, system, null);
+        await live.MoveAsync(session.Id, stage, system, null);
         return (session.Id, session.Room);
     }
 }

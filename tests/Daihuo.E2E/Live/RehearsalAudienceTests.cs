@@ -17,20 +17,6 @@ public abstract class RehearsalAudienceTests<TFixture>(TFixture browser) : IClas
 {
     public static TheoryData<string> Both() => new(["zh-CN", "en"]);
 
-    private async Task<(Guid SessionId, Guid OfferId)> RehearsingSessionAsync(string title)
-    {
-        var services = browser.App.Services;
-        var live = services.GetRequiredService<LiveStore>();
-        await using var db = await services.GetRequiredService<IDbContextFactory<DaihuoDbContext>>().CreateDbContextAsync();
-        var skuId = await db.Skus.Where(k => k.Code == "DH-F5004").Select(k => k.Id).SingleAsync();
-        var system = Daihuo.Data.Audit.Actor.System;
-        var session = await live.CreateAsync(new SessionDraft(title, null, 90, null, null, null), system);
-        var offer = await live.AddOfferAsync(session.Id, new OfferDraft(skuId, Money.FromFen(1990), 50, 0), system);
-        await live.MoveAsync(session.Id, SessionStage.Scheduled, system, null);
-        await live.MoveAsync(session.Id, SessionStage.Rehearsal, system, null);
-        return (session.Id, offer.Id);
-    }
-
     private static async Task<int> NumberAsync(IPage page, string testId) =>
         int.Parse((await page.InnerTextAsync($"[data-testid={testId}]")).Replace(",", string.Empty, StringComparison.Ordinal).Trim(), System.Globalization.CultureInfo.InvariantCulture);
 
@@ -44,7 +30,7 @@ public abstract class RehearsalAudienceTests<TFixture>(TFixture browser) : IClas
         }
 
         var chinese = language == "zh-CN";
-        var (sessionId, offerId) = await RehearsingSessionAsync(chinese ? "彩排：秒杀演练" : "Rehearsal: flash-sale drill");
+        var (sessionId, _) = await browser.LiveSessionAsync(chinese ? "彩排：秒杀演练" : "Rehearsal: flash-sale drill", SessionStage.Rehearsal);
         var console = await browser.SignedInPageAsync(language);
         await console.GotoAsync($"/live/{sessionId}");
         await BrowserFixture.WaitForConsoleAsync(console);
@@ -81,7 +67,7 @@ public abstract class RehearsalAudienceTests<TFixture>(TFixture browser) : IClas
         var orders = await db.Orders.AsNoTracking().Where(o => o.SessionId == sessionId).Select(o => o.IsTest).ToListAsync(ct);
         Assert.NotEmpty(orders);
         Assert.All(orders, Assert.True);
-        Assert.Equal(0, await db.Offers.Where(o => o.Id == offerId).Select(o => o.Sold).SingleAsync(ct));
+        Assert.Equal(0, await db.Offers.Where(o => o.SessionId == sessionId).Select(o => o.Sold).SingleAsync(ct));
         await console.Context.CloseAsync();
     }
 }
